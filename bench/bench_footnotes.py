@@ -14,8 +14,11 @@ licence lines repeated on every page) are scored as "other" in the main figures,
 footnote finder should leave them out; the "as annotated" row scores them as footnotes,
 and the "footer taken" column counts how many of them citex took.
 
-Note counts are approximate: the gold does not tag single notes, so "gold notes" counts
-footnote lines opening with the next note number (fossil_to_text.gold_note_starts).
+Note counts are approximate: the gold does not tag single notes. "numbered" counts
+footnote lines opening with a note number in increasing order
+(fossil_to_text.gold_note_starts); "highest" is the last of those numbers, an estimate of
+all notes including those whose number the PDF lost. "matched" counts numbered gold notes
+whose number some found footnote carries.
 
 ``--predictor oracle`` marks exactly the gold footnote lines; it must score 1.0 everywhere
 and exists to check this scorer.
@@ -72,7 +75,8 @@ class DocScore:
     footers: int  # gold footer lines
     footers_taken: int  # footer lines predicted footnote
     false_by_zone: dict[str, int]  # false positive lines by the zone they came from
-    gold_notes: int  # approximate, see gold_note_starts
+    gold_notes: int  # gold footnote lines opening with a note number, see gold_note_starts
+    gold_highest: int  # the highest of those numbers: about how many notes there are
     found_notes: int
     numbers_matched: int  # gold note numbers that some found footnote carries
     seconds: float
@@ -169,6 +173,7 @@ def score_doc(doc: Doc, predictor: Predictor) -> DocScore:
         footers_taken=footers_taken,
         false_by_zone=dict(false_by_zone.most_common()),
         gold_notes=sum(gold_numbers.values()),
+        gold_highest=max(gold_numbers, default=0),
         found_notes=len(prediction.numbers),
         numbers_matched=sum((gold_numbers & found_numbers).values()),
         seconds=seconds,
@@ -195,15 +200,16 @@ def markdown(scores: Sequence[DocScore], *, predictor: str, form_feeds: bool) ->
         f"{'with' if form_feeds else 'without'} form feeds between inferred pages.",
         "",
         "| document | lines | gold fn lines | predicted | recall | precision | F1 "
-        "| footer taken | gold notes ≈ | found notes | numbers matched | s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| footer taken | notes: highest | numbered | found | matched | s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scores:
         mark = "" if s.reliable else " †"
         rows.append(
             f"| {s.name}{mark} | {s.lines} | {s.gold} | {s.predicted} | {s.recall:.3f} "
             f"| {s.precision:.3f} | {_f1(s.recall, s.precision):.3f} "
-            f"| {s.footers_taken}/{s.footers} | {s.gold_notes} | {s.found_notes} "
+            f"| {s.footers_taken}/{s.footers} | {s.gold_highest} | {s.gold_notes} "
+            f"| {s.found_notes} "
             f"| {s.numbers_matched} | {s.seconds:.2f} |"
         )
     reliable = [s for s in scores if s.reliable]
@@ -226,9 +232,10 @@ def markdown(scores: Sequence[DocScore], *, predictor: str, form_feeds: bool) ->
         + (", ".join(f"{zone} {n}" for zone, n in false_by_zone.most_common()) or "none")
     )
     rows.append(
-        f"Notes: gold ≈ {sum(s.gold_notes for s in reliable)} (lines opening with the next"
-        f" note number, approximate), found {sum(s.found_notes for s in reliable)}, numbers"
-        f" matched {sum(s.numbers_matched for s in reliable)}."
+        f"Notes (approximate): highest numbers add up to {sum(s.gold_highest for s in reliable)},"
+        f" numbered note starts {sum(s.gold_notes for s in reliable)}, found"
+        f" {sum(s.found_notes for s in reliable)}, numbers matched"
+        f" {sum(s.numbers_matched for s in reliable)}."
     )
     for name, reason in UNRELIABLE_GOLD.items():
         rows.append(f"† {name}: left out of averages: {reason}.")

@@ -45,6 +45,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -71,12 +72,6 @@ _NEUTRAL = "neutral"
 # "(12) See ..." or the number alone on its line (one journal sets it apart). Not
 # "2007, S. 49" (four digits), not "12a", "1.2" or "3,5".
 _NOTE_NUMBER = re.compile(r"^\(?(\d{1,3})(?:\)|\.)?(?=\s|$)")
-
-# How far a numbered line may jump ahead of the last accepted note number and still be
-# taken for the next note: notes whose number the PDF lost, or a note that continues on a
-# page we cannot see, leave small gaps; larger jumps are line-initial figures in the text
-# ("150 Jahre ...", "29 U.S.C. ...").
-MAX_NOTE_NUMBER_GAP = 5
 
 # Documents whose gold zones cannot be scored against, with the reason. Benchmarks report
 # them but keep them out of averages.
@@ -185,25 +180,40 @@ def tei_to_doc(tei: bytes | str, *, name: str = "doc", form_feeds: bool = True) 
 def gold_note_starts(doc: Doc) -> list[tuple[int, int]]:
     """Footnote lines that open a note, as (line index, note number); approximate.
 
-    Boundaries between notes are not tagged, so this takes footnote lines that begin with
-    a number, in document order, keeping a number only if it follows the last kept one by
-    1 to MAX_NOTE_NUMBER_GAP (so line-initial figures inside a note are mostly skipped).
-    It misses notes whose number the PDF lost and counts numbering that restarts (per
-    chapter) only up to the restart.
+    Boundaries between notes are not tagged. This takes the footnote lines that begin with
+    a number and keeps the longest run of them whose numbers increase through the
+    document: notes are numbered in reading order, so line-initial figures inside a note
+    ("150 Jahre ...", "29 U.S.C. ...") fall out, while notes whose number the PDF lost only
+    leave a gap. Numbering that restarts (per chapter) is counted up to the restart.
     """
-    starts: list[tuple[int, int]] = []
-    last = 0
+    candidates: list[tuple[int, int]] = []
     for index, ((start, end), label) in enumerate(zip(doc.line_spans, doc.labels, strict=True)):
-        if label != FOOTNOTE:
-            continue
-        match = _NOTE_NUMBER.match(doc.text[start:end])
-        if match is None:
-            continue
-        number = int(match.group(1))
-        if last < number <= last + MAX_NOTE_NUMBER_GAP:
-            starts.append((index, number))
-            last = number
-    return starts
+        match = _NOTE_NUMBER.match(doc.text[start:end]) if label == FOOTNOTE else None
+        if match is not None:
+            candidates.append((index, int(match.group(1))))
+    return _longest_increasing(candidates)
+
+
+def _longest_increasing(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence whose second members strictly increase (patience sorting)."""
+    tails: list[int] = []  # smallest last number of an increasing run of each length
+    tail_at: list[int] = []  # where in items that run ends
+    previous: list[int | None] = []
+    for position, (_, number) in enumerate(items):
+        length = bisect.bisect_left(tails, number)
+        if length == len(tails):
+            tails.append(number)
+            tail_at.append(position)
+        else:
+            tails[length] = number
+            tail_at[length] = position
+        previous.append(tail_at[length - 1] if length else None)
+    run: list[tuple[int, int]] = []
+    cursor = tail_at[-1] if tail_at else None
+    while cursor is not None:
+        run.append(items[cursor])
+        cursor = previous[cursor]
+    return run[::-1]
 
 
 def _doc_name(path: Path) -> str:

@@ -157,7 +157,9 @@ def test_form_feeds(form_feeds: bool, text: str) -> None:
         pytest.param(["4", "World Press.", "5", "Res."], [4, 5], id="number_alone_on_line"),
         pytest.param(["1 See A,", "2007, S. 49.", "2. Ibid."], [1, 2], id="year_not_a_number"),
         pytest.param(["1 See", "150 Jahre", "2 Ibid."], [1, 2], id="far_jump_not_a_note"),
-        pytest.param(["1 See", "3 Ibid."], [1, 3], id="small_gap_allowed"),
+        pytest.param(["1 See", "3 Ibid."], [1, 3], id="gap_allowed"),
+        pytest.param(["1 a", "2 b", "9 c", "10 d", "3 Id."], [1, 2, 9, 10], id="lost_numbers"),
+        pytest.param(["Id.", "See"], [], id="no_numbers"),
     ],
 )
 def test_gold_note_starts(footnote_lines: list[str], starts: list[int]) -> None:
