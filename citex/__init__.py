@@ -1,0 +1,32 @@
+"""citex: footnote references from OCR'd scholarship.
+
+The public API is a handful of pipeline functions; each takes plain data and returns the
+next stage's plain data (see :mod:`citex.models`).
+"""
+
+from __future__ import annotations
+
+from .errors import CitexError, FormatError, InputError, OutputError
+from .footnotes import extract_footnotes, find_footnotes, text_span_to_source
+from .models import Citation, CitedIn, Document, Footnote, Line, Marker, Resolution, Work
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Citation",
+    "CitedIn",
+    "CitexError",
+    "Document",
+    "Footnote",
+    "FormatError",
+    "InputError",
+    "Line",
+    "Marker",
+    "OutputError",
+    "Resolution",
+    "Work",
+    "__version__",
+    "extract_footnotes",
+    "find_footnotes",
+    "text_span_to_source",
+]

@@ -1,0 +1,817 @@
+"""Lines of OCR text -> the article's footnotes (numbers, split notes, body markers).
+
+How it works, in four passes over the lines of :func:`citex.layout.split_lines`:
+
+1. **Numbering.** Every line that could open a note (``12. ``, ``(12)``, ``12)``,
+   ``[12]``, ``12 Text``, ``¹²``, or a bare ``12.`` printed in a column) is a candidate. The
+   notes are the candidates that form the best sequence 1, 2, 3, ... (small gaps and
+   restarts allowed, at a cost), found by dynamic programming in one pass.
+2. **Typography.** Notes are set in smaller type than the body, so an OCR'd note line holds
+   more characters. citex measures both widths on the document itself
+   (:func:`citex.layout.estimate_widths`) and uses them when they differ clearly.
+3. **Assembly.** Each note runs from its number until body text resumes; a note cut off by
+   a page break is completed by the note-width lines that open the next page's block; a
+   column of bare numbers is followed by one text per number (after the tail of an
+   earlier note, if one is pending).
+4. **Markers.** Each note's call in the body (``.19``, ``5 1``, ``' 0``, a number alone on
+   a line) is looked for on the note's page, in order, strongest readings first.
+
+Pages are form-feed pages when the input has form feeds; otherwise a page ends where a
+block of notes ends and body text resumes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .layout import (
+    WidthModel,
+    content_bounds,
+    estimate_widths,
+    is_finished,
+    join_text_lines,
+    split_lines,
+)
+from .models import Footnote, Line, Marker, Span
+
+__all__ = ["FootnoteResult", "extract_footnotes", "find_footnotes", "text_span_to_source"]
+
+
+@dataclass(frozen=True)
+class FootnoteResult:
+    """Footnotes found in a text, and what the user should know about the result."""
+
+    footnotes: tuple[Footnote, ...]
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns. Each is applied to a line with its leading white space removed.
+
+# "12. Text" or a bare "12." (a column of numbers whose texts follow elsewhere).
+# OCR may read a 1 as l or I inside a number that has a real digit ("1l." for 11).
+# Must match: "12. See", "3.Roberto", "20.", "1l. Ibid."; not: "1989. The", "12.5 per",
+# "3-4.", "I. Introduction" (no real digit).
+_START_DOT = re.compile(r"(?P<num>(?=[0-9lI]{0,2}\d)[0-9lI]{1,3})\.(?!\d)\s*")
+# "(12) Text". Must match "(12) Ibid." and "(3)See"; not "(1948)" (four digits).
+_START_PAREN = re.compile(r"\((?P<num>\d{1,3})\)\s*")
+# "12) Text". Must match "12) Ibid."; not "12)." inside a reference continuation.
+_START_CLOSE = re.compile(r"(?P<num>\d{1,3})\)\s+")
+# "[12] Text". Must match "[12] Ibid."; not "[1948]".
+_START_BRACKET = re.compile(r"\[(?P<num>\d{1,3})\]\s*")
+# "12 Text": number, space, then a letter or opening quote. Must match "12 Vgl. ebd.",
+# "3 'Title'"; not "29, No. 4", "12-13 (condensed", "1990 was", "98-99. The".
+_START_SPACE = re.compile(r"(?P<num>\d{1,3})\s+(?=[^\W\d_]|[\"'“‘(])")
+# Superscript digits as printed by some OCR engines: "¹² Text".
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_START_SUPER = re.compile(rf"(?P<num>[{_SUPERSCRIPTS}]{{1,3}})\s*")
+
+# How much each form counts as evidence of a note start (the numbering pass adds these).
+# "12." and bracketed forms are what typesetters use for notes; "12 Text" is also how a
+# body line that begins with a number looks, so it counts less.
+_STYLE_WEIGHTS = {
+    "dot": 1.0,
+    "paren": 1.0,
+    "close": 0.9,
+    "bracket": 0.9,
+    "super": 1.0,
+    "space": 0.7,
+}
+_START_PATTERNS = (
+    ("dot", _START_DOT),
+    ("paren", _START_PAREN),
+    ("bracket", _START_BRACKET),
+    ("super", _START_SUPER),
+    ("close", _START_CLOSE),
+    ("space", _START_SPACE),
+)
+
+# A numbered line that looks like a section heading ("2. Methods", "3 The Brezhnev Era")
+# rather than a note: short, no sentence end, no digits. Must match "Introduction",
+# "The Early Years"; not "Ibid.", "Hazard, 10.", "See note 4".
+_HEADING_LIKE = re.compile(r"^[^\d.;:,]{1,40}$")
+HEADING_WEIGHT = 0.25
+
+# Cost of a gap in the numbering (per missing number): OCR loses a note number now and
+# then ("l l." for 11), but a long gap means the sequence is something else.
+GAP_PENALTY = 0.6
+MAX_GAP = 3
+# Cost of restarting at 1: numbering restarts per page or per chapter in many books, but a
+# numbered list in the body also restarts at 1. Cheaper across a form feed.
+RESTART_PENALTY = 1.5
+RESTART_PENALTY_AT_PAGE_BREAK = 0.2
+# Cost of a note whose style differs from the previous note's ("12." after "(11)").
+STYLE_CHANGE_PENALTY = 0.3
+# Cost per unit of a sequence starting above 1 (an excerpt starts mid-sequence).
+LATE_START_PENALTY = 0.3
+MAX_FIRST_NUMBER = 50
+# Typographic evidence in the second numbering pass: a candidate set at note width is
+# more likely a note; one at body width is more likely a body line starting with a number.
+NOTE_WIDTH_BONUS = 0.2
+BODY_WIDTH_MALUS = 0.35
+
+# Marks of a reference: body prose rarely has them, note continuations nearly always do.
+# Used to keep a note's last line when it happens to be set at body width.
+# Must find: "Press, 1975), 7; see also", "(June 1988): 12-13.", "ed. A. Name", "Ibid., 4",
+# "Vol. 28, No. 1"; must not find: "the USSR's ideological schism with", "in 1985 the".
+_CITATION_CUE = re.compile(
+    r"\b\d{4}\)|\)[,:]\s*\d|\b(?:pp?|vol|no|ed|eds|trans|cf|ibid|op\. cit|supra)\.\s"
+    r"|\bPress\b|\b\d+[-–]\d+\.\s*$|\b(?:19|20)\d{2}[),.]\s*\d+",
+    re.IGNORECASE,
+)
+
+# A line at least this share of the note width is a full line: a note does not end there.
+FULL_LINE_SHARE = 0.9
+# Body lines between two lines of one note (the note's own last line set narrow) are
+# taken into the note when no more than this many stand between.
+MAX_SANDWICHED_LINES = 2
+
+
+@dataclass(frozen=True)
+class _Start:
+    """A line that may open a note."""
+
+    line: int
+    number: int
+    style: str
+    weight: float
+    content: int  # source offset where the note's text begins
+    bare: bool  # the line holds only the number
+
+
+@dataclass
+class _NoteBuilder:
+    """A note being assembled (private, mutable while the lines are walked)."""
+
+    start: _Start
+    lines: list[int] = field(default_factory=list)
+
+
+def find_footnotes(text: str) -> list[Footnote]:
+    """Find every footnote in OCR text.
+
+    Args:
+        text: the decoded OCR text of one document.
+
+    Returns:
+        The footnotes in reading order, each with its number, page, text, source spans
+        and body marker (``None`` where the OCR lost it). Empty when there are none.
+
+    Example:
+        >>> doc = "Body text that cites a book.1\\n1. A. Author, Title (Place, 1990), 3.\\n"
+        >>> [(f.number, f.text) for f in find_footnotes(doc)]
+        [(1, 'A. Author, Title (Place, 1990), 3.')]
+    """
+    return list(extract_footnotes(text).footnotes)
+
+
+def extract_footnotes(text: str) -> FootnoteResult:
+    """Like :func:`find_footnotes`, with warnings about what could not be found."""
+    lines = split_lines(text)
+    candidates = _note_start_candidates(lines)
+    chain = _best_numbering(candidates, lines, None)
+    if not chain:
+        return FootnoteResult((), ("no footnotes found",))
+    widths = _measure_widths(lines, chain)
+    if widths is not None:
+        chain = _best_numbering(candidates, lines, widths) or chain
+        widths = _measure_widths(lines, chain) or widths
+    builders, owner = _assemble(lines, chain, widths)
+    pages = _pages(lines, owner)
+    markers = _find_markers(lines, owner, builders, pages)
+    warnings = _numbering_warnings(builders)
+    footnotes = []
+    for builder, marker in zip(builders, markers, strict=True):
+        spans = _spans(lines, builder)
+        body, _ = _join_spans(text, spans)
+        footnotes.append(
+            Footnote(
+                number=builder.start.number,
+                page=pages[builder.start.line],
+                text=body,
+                spans=spans,
+                marker=marker,
+            )
+        )
+    missing = sum(1 for m in markers if m is None)
+    if missing:
+        warnings.append(f"{missing} of {len(markers)} footnote markers not found in the body")
+    return FootnoteResult(tuple(footnotes), tuple(warnings))
+
+
+# ---------------------------------------------------------------------------------------
+# 1. Numbering
+
+
+def _note_start_candidates(lines: Sequence[Line]) -> list[_Start]:
+    """Every line that could open a note, with the form of its number."""
+    out = []
+    for line in lines:
+        stripped = line.text.lstrip()
+        if not stripped or not (stripped[0].isdigit() or stripped[0] in "([lI" + _SUPERSCRIPTS):
+            continue
+        lead = len(line.text) - len(stripped)
+        for style, pattern in _START_PATTERNS:
+            match = pattern.match(stripped)
+            if not match:
+                continue
+            number = _number_value(match.group("num"))
+            if number is None or number == 0:
+                continue
+            rest = stripped[match.end() :].rstrip()
+            bare = not rest
+            if bare and style not in ("dot", "paren", "bracket"):
+                break  # a number alone on a line is a body marker, not a note
+            weight = _STYLE_WEIGHTS[style]
+            if rest and _HEADING_LIKE.match(rest) and not is_finished(rest):
+                weight = HEADING_WEIGHT
+            content = line.start + lead + match.end()
+            out.append(_Start(line.index, number, style, weight, content, bare))
+            break
+    return out
+
+
+def _number_value(token: str) -> int | None:
+    """The value of a note number as OCR printed it ("1l" -> 11, "¹²" -> 12)."""
+    token = token.translate(str.maketrans(_SUPERSCRIPTS + "lI", "0123456789" + "11"))
+    return int(token) if token.isdigit() else None
+
+
+def _best_numbering(
+    candidates: Sequence[_Start], lines: Sequence[Line], widths: WidthModel | None
+) -> list[_Start]:
+    """The candidates that form the best note sequence (one pass of dynamic programming).
+
+    ``best[n]`` holds the best-scoring sequence found so far that ends with number ``n``;
+    a candidate extends ``best[n - 1]`` (or, at a cost, ``best[n - 2]``..., or restarts
+    after the best sequence so far when it is number 1). Candidates are visited in
+    reading order, so every sequence is in reading order too.
+    """
+    score: list[float] = []
+    back: list[int | None] = []
+    best: dict[int, int] = {}  # number -> index of the candidate ending the best sequence
+    overall: int | None = None
+    for index, cand in enumerate(candidates):
+        weight = cand.weight + _width_evidence(cand, lines, widths)
+        options: list[tuple[float, int | None]] = []
+        if cand.number <= MAX_FIRST_NUMBER:
+            options.append((weight - LATE_START_PENALTY * (cand.number - 1), None))
+        for gap in range(1, MAX_GAP + 1):
+            prev = best.get(cand.number - gap)
+            if prev is None:
+                continue
+            cost = GAP_PENALTY * (gap - 1)
+            if candidates[prev].style != cand.style:
+                cost += STYLE_CHANGE_PENALTY
+            options.append((score[prev] + weight - cost, prev))
+        if cand.number == 1 and overall is not None:
+            prev_line = lines[candidates[overall].line]
+            cost = (
+                RESTART_PENALTY_AT_PAGE_BREAK
+                if lines[cand.line].page > prev_line.page
+                else RESTART_PENALTY
+            )
+            options.append((score[overall] + weight - cost, overall))
+        value, pointer = max(options, key=lambda option: option[0]) if options else (0.0, None)
+        score.append(value)
+        back.append(pointer)
+        if not options:
+            continue
+        # On ties the later candidate wins: in a footnoted page the body (which may hold a
+        # line starting with the same number) comes before the note itself.
+        held = best.get(cand.number)
+        if held is None or value >= score[held]:
+            best[cand.number] = index
+        if overall is None or value >= score[overall]:
+            overall = index
+    if overall is None or score[overall] <= 0:
+        return []
+    chain = []
+    cursor: int | None = overall
+    while cursor is not None:
+        chain.append(candidates[cursor])
+        cursor = back[cursor]
+    chain.reverse()
+    return chain
+
+
+def _width_evidence(cand: _Start, lines: Sequence[Line], widths: WidthModel | None) -> float:
+    """Bonus or cost from how wide the candidate's line is set."""
+    if widths is None or cand.bare:
+        return 0.0
+    kind = widths.kind(len(lines[cand.line].text.strip()))
+    if kind == "note":
+        return NOTE_WIDTH_BONUS
+    if kind == "body":
+        return -BODY_WIDTH_MALUS
+    return 0.0
+
+
+def _measure_widths(lines: Sequence[Line], chain: Sequence[_Start]) -> WidthModel | None:
+    """Estimate note and body widths from the note starts found and the other lines."""
+    starts = {c.line for c in chain}
+    note_lengths = [len(lines[c.line].text.strip()) for c in chain if not c.bare]
+    body_lengths = [
+        len(line.text.strip())
+        for line in lines
+        if line.index not in starts and line.text.strip()
+    ]
+    return estimate_widths(note_lengths, body_lengths)
+
+
+# ---------------------------------------------------------------------------------------
+# 2-3. Assembly
+
+_BODY = -1
+
+
+class _Assembler:
+    """Walks the lines once, giving each to a note or to the body."""
+
+    def __init__(
+        self, lines: Sequence[Line], chain: Sequence[_Start], widths: WidthModel | None
+    ) -> None:
+        self.lines = lines
+        self.widths = widths
+        self.starts = {c.line: c for c in chain}
+        self.owner: list[int | None] = [None] * len(lines)  # note index, _BODY, or None
+        self.notes: list[_NoteBuilder] = []
+        self.current: int | None = None  # note being continued
+        self.pending: int | None = None  # note cut off by body text, waiting for its tail
+
+    def run(self) -> None:
+        i = 0
+        while i < len(self.lines):
+            if not self._text(i):
+                i += 1
+                continue
+            start = self.starts.get(i)
+            if start is not None and start.bare:
+                i = self._column(i)
+            elif start is not None:
+                self._take_tail_before(i)
+                self.pending = None
+                self._open(start)
+                i += 1
+            elif self.current is not None and self._continues(self.current, i):
+                self._add(self.current, i)
+                i += 1
+            else:
+                self._to_body(i)
+                i += 1
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _text(self, i: int) -> str:
+        return self.lines[i].text.strip()
+
+    def _kind(self, i: int) -> str | None:
+        return self.widths.kind(len(self._text(i))) if self.widths else None
+
+    def _open(self, start: _Start) -> int:
+        self.notes.append(_NoteBuilder(start=start, lines=[start.line]))
+        index = len(self.notes) - 1
+        self.owner[start.line] = index
+        self.current = index
+        return index
+
+    def _add(self, note: int, i: int) -> None:
+        self.notes[note].lines.append(i)
+        self.owner[i] = note
+
+    def _last_text(self, note: int) -> str:
+        builder = self.notes[note]
+        last = builder.lines[-1]
+        if last == builder.start.line:
+            return self.lines[last].text[builder.start.content - self.lines[last].start :].strip()
+        return self._text(last)
+
+    def _finished(self, note: int) -> bool:
+        text = self._last_text(note)
+        return bool(text) and is_finished(text)
+
+    def _to_body(self, i: int) -> None:
+        if self.current is not None:
+            self.pending = None if self._finished(self.current) else self.current
+        self.current = None
+        self.owner[i] = _BODY
+
+    def _page_break_between(self, a: int, b: int) -> bool:
+        return self.lines[a].page != self.lines[b].page
+
+    def _continues(self, note: int, i: int) -> bool:
+        """Does line ``i`` continue ``note`` (whose last line precedes it)?"""
+        prev = self.notes[note].lines[-1]
+        if self._page_break_between(prev, i):
+            return False
+        blank_between = i - prev > 1
+        unfinished = not self._finished(note)
+        text = self._text(i)
+        if self.widths is None:
+            # Without typography: a note runs to the next note, unless a blank line after a
+            # finished sentence, or a short capitalised line (a heading), shows body text.
+            if blank_between and not unfinished:
+                return False
+            return unfinished or not (text[0].isupper() and self._is_short_line(i))
+        kind = self._kind(i)
+        if blank_between and not unfinished:
+            return False
+        if kind == "note":
+            return True
+        if kind == "short":
+            return unfinished or not text[0].isupper()
+        if not unfinished:
+            return False
+        return self._sandwiched(i) or (is_finished(text) and bool(_CITATION_CUE.search(text)))
+
+    def _is_short_line(self, i: int) -> bool:
+        """A line well short of its neighbours (a heading or a paragraph's last line)."""
+        lengths = [
+            len(self._text(j))
+            for j in range(max(0, i - 3), min(len(self.lines), i + 4))
+            if j != i and self._text(j)
+        ]
+        return bool(lengths) and len(self._text(i)) < 0.6 * max(lengths)
+
+    def _sandwiched(self, i: int) -> bool:
+        """Is body-width line ``i`` followed closely by more of the note block?"""
+        seen = 0
+        j = i + 1
+        while j < len(self.lines) and seen < MAX_SANDWICHED_LINES:
+            if self._text(j):
+                if j in self.starts or self._kind(j) == "note":
+                    return True
+                if self._kind(j) == "body":
+                    return False
+                seen += 1
+            j += 1
+        return False
+
+    def _starts_body(self, k: int) -> bool:
+        """Does line ``k`` (after a finished note text) begin body text, not another note?"""
+        if self.widths is None:
+            return False
+        kind = self._kind(k)
+        if kind == "body":
+            return True
+        if kind == "short" and not is_finished(self._text(k)):
+            following = next((j for j in range(k + 1, len(self.lines)) if self._text(j)), None)
+            return following is not None and self._kind(following) == "body"
+        return False
+
+    def _full_width(self, i: int, block_width: float) -> bool:
+        width = self.widths.note if self.widths else block_width
+        return len(self._text(i)) >= FULL_LINE_SHARE * width
+
+    def _take_tail_before(self, i: int) -> bool:
+        """Give the note-width lines just before a note block to the note they continue."""
+        note = self.pending
+        if note is None or self.widths is None:
+            return False
+        run: list[int] = []
+        j = i - 1
+        while j >= 0 and self.owner[j] in (None, _BODY):
+            if not self._text(j):
+                j -= 1
+                continue
+            kind = self._kind(j)
+            if kind == "note" or (kind == "short" and not run):
+                run.append(j)
+                j -= 1
+                continue
+            break
+        run.reverse()
+        while run and self._kind(run[0]) != "note":
+            run.pop(0)
+        if not run:
+            return False
+        for j in run:
+            self._add(note, j)
+        return True
+
+    def _column(self, i: int) -> int:
+        """A column of bare numbers at ``i``: their texts (and a pending tail) follow."""
+        pending = self.pending
+        if pending is not None and self._take_tail_before(i):
+            pending = None
+        self.pending = None
+        column: list[int] = []
+        j = i
+        while j < len(self.lines):
+            if not self._text(j):
+                j += 1
+                continue
+            start = self.starts.get(j)
+            if start is None or not start.bare:
+                break
+            column.append(self._open(start))
+            j += 1
+        self.current = None
+        needed = len(column) + (1 if pending is not None else 0)
+        segments, j = self._segments(j, needed)
+        if pending is not None and len(segments) == needed:
+            for k in segments.pop(0):
+                self._add(pending, k)
+        for note, segment in zip(column, segments, strict=False):
+            for k in segment:
+                self._add(note, k)
+            self.current = note
+        if self.current is not None and self._finished(self.current):
+            self.current = None
+        return j
+
+    def _segments(self, j: int, needed: int) -> tuple[list[list[int]], int]:
+        """Split the text block from line ``j`` into up to ``needed`` note texts."""
+        block: list[int] = []
+        k = j
+        while k < len(self.lines) and len(block) < 200:
+            if self._text(k):
+                if k in self.starts:
+                    break
+                block.append(k)
+            k += 1
+        block_width = max((len(self._text(b)) for b in block), default=0)
+        segments: list[list[int]] = []
+        current: list[int] = []
+        end = j
+        for k in block:
+            if len(segments) >= needed:
+                break
+            if not current and segments and self._starts_body(k):
+                break
+            current.append(k)
+            end = k + 1
+            if is_finished(self._text(k)) and not self._full_width(k, block_width):
+                segments.append(current)
+                current = []
+        if current and len(segments) < needed:
+            segments.append(current)
+        return segments, end
+
+
+def _assemble(
+    lines: Sequence[Line], chain: Sequence[_Start], widths: WidthModel | None
+) -> tuple[list[_NoteBuilder], list[int | None]]:
+    """Give every line to a note or to the body."""
+    assembler = _Assembler(lines, chain, widths)
+    assembler.run()
+    return assembler.notes, assembler.owner
+
+
+def _pages(lines: Sequence[Line], owner: Sequence[int | None]) -> list[int]:
+    """Page number of every line: form-feed pages, else pages inferred from note blocks."""
+    if lines and lines[-1].page > 1:
+        return [line.page for line in lines]
+    pages = []
+    page = 1
+    in_notes = False
+    for line, who in zip(lines, owner, strict=True):
+        if who == _BODY and in_notes:
+            page += 1
+            in_notes = False
+        elif who is not None and who != _BODY:
+            in_notes = True
+        pages.append(page)
+    # Blank lines between a note block and the next page's body belong to the new page.
+    for i in range(len(lines) - 2, -1, -1):
+        if owner[i] is None and pages[i + 1] > pages[i]:
+            pages[i] = pages[i + 1]
+    return pages
+
+
+def _spans(lines: Sequence[Line], builder: _NoteBuilder) -> tuple[Span, ...]:
+    """Source spans of a note: one per run of consecutive lines, in reading order."""
+    spans: list[list[int]] = []
+    previous = None
+    for i in builder.lines:
+        start, end = content_bounds(lines[i])
+        if i == builder.start.line:
+            start = max(start, builder.start.content)
+        if start >= end:
+            previous = i
+            continue
+        if spans and previous is not None and i == previous + 1 and start >= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        previous = i
+    return tuple((a, b) for a, b in spans)
+
+
+def _join_spans(source: str, spans: Sequence[Span]) -> tuple[str, list[tuple[int, int]]]:
+    """Join a note's pieces; also return (text position, source offset) of each line piece."""
+    pieces: list[str] = []
+    origins: list[int] = []
+    for start, end in spans:
+        for line in split_lines(source[start:end]):
+            a, b = content_bounds(line)
+            if a < b:
+                pieces.append(source[start + a : start + b])
+                origins.append(start + a)
+    text, starts = join_text_lines(pieces)
+    return text, list(zip(starts, origins, strict=True))
+
+
+def text_span_to_source(footnote: Footnote, source: str, start: int, end: int) -> tuple[Span, ...]:
+    """Map a range of ``footnote.text`` back to spans of the source text.
+
+    Args:
+        footnote: a footnote found in ``source``.
+        source: the text the footnote was found in.
+        start: start of the range in ``footnote.text``.
+        end: end of the range in ``footnote.text``.
+
+    Returns:
+        One source span per line piece the range touches, in order.
+
+    Example:
+        >>> src = "1. A. Author, Title\\n(Place, 1990), 3.\\n"
+        >>> note = find_footnotes(src)[0]
+        >>> [src[a:b] for a, b in text_span_to_source(note, src, 3, 25)]
+        ['Author, Title', '(Place, 1990)']
+    """
+    text, pieces = _join_spans(source, footnote.spans)
+    start, end = max(0, start), min(end, len(text))
+    out: list[Span] = []
+    for k, (piece_start, origin) in enumerate(pieces):
+        piece_end = pieces[k + 1][0] if k + 1 < len(pieces) else len(text)
+        a, b = max(start, piece_start), min(end, piece_end)
+        if a >= b:
+            continue
+        source_a = origin + (a - piece_start)
+        source_b = origin + (b - piece_start)
+        # Positions past the piece's own text (a joining space, a removed hyphen) clamp
+        # to the end of the piece in the source.
+        line_end = source.find("\n", origin)
+        line_end = len(source) if line_end < 0 else line_end
+        source_b = min(source_b, len(source[:line_end].rstrip()))
+        if source_a < source_b:
+            out.append((source_a, source_b))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------
+# 4. Markers
+
+
+@dataclass(frozen=True)
+class _MarkerCandidate:
+    start: int
+    end: int
+    weight: float
+
+
+# Characters after which a superscript number sits: a word's end or closing punctuation.
+_CALL_PRECEDERS = ".,;:!?\"')]’”"
+# Words after which a number is a reference, not a note call ("No. 3", "p. 12", "§ 4").
+_NOT_CALL_AFTER = re.compile(
+    r"(?:\b(?:no|nos|p|pp|vol|art|arts|ch|chap|sec|para|fig|n|nn|note|notes|s|v)\.?|[§¶])\s*$",
+    re.IGNORECASE,
+)
+
+# Evidence weights of each reading of a marker. A number where a superscript sits (after
+# punctuation, or alone on its line) is near certain; the same digits after a plain word
+# could be a quantity; split or partly lost digits are OCR damage that needs the position
+# to be believed, so they only fill gaps left by the stronger readings.
+EXACT_AFTER_PUNCTUATION = 1.0
+ALONE_ON_LINE = 1.0
+EXACT_AFTER_WORD = 0.5
+SPLIT_DIGITS = 0.8
+QUOTE_FOR_ONE = 0.6
+LOST_DIGIT = 0.35
+ANCHOR_WEIGHT = 0.8  # readings at least this strong are placed first
+
+
+@functools.lru_cache(maxsize=4096)
+def _marker_patterns(number: int) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """Regular expressions for the ways OCR prints a note call for ``number``."""
+    digits = str(number)
+    end = r"(?![\d,.]\d)(?!\d)"
+    patterns = [
+        # "conformity.19", '"37', "rights. 16", "years . 48": after punctuation.
+        (re.compile(rf"(?<=[{re.escape(_CALL_PRECEDERS)}])\s?{digits}{end}"), EXACT_AFTER_PUNCTUATION),
+        # "law 31 and", "Rights 16": after a word.
+        (re.compile(rf"(?<=[^\W\d_])\s?{digits}{end}"), EXACT_AFTER_WORD),
+    ]
+    if len(digits) >= 2:
+        # "5 1" for 51, "3 8" for 38: a space inside the number.
+        split = rf"{digits[0]} {digits[1:]}"
+        patterns.append((re.compile(rf"(?<=[^\d\s])\s?{split}{end}"), SPLIT_DIGITS))
+        if digits[0] == "1":
+            # "' 0" for 10: the 1 read as a quote mark.
+            patterns.append((re.compile(rf"['’]\s?{digits[1:]}{end}"), QUOTE_FOR_ONE))
+        # "3--a" for 13, "standards. 2" for 28: one digit lost.
+        for part in {digits[1:], digits[:-1]}:
+            patterns.append(
+                (re.compile(rf"(?<=[^\d\s])\s{part}(?=[\s\"'”’-]|$)(?![,.]\d)"), LOST_DIGIT)
+            )
+            patterns.append(
+                (re.compile(rf"(?<=[{re.escape(_CALL_PRECEDERS)}]){part}(?=[\s\"'”’-]|$)"), LOST_DIGIT)
+            )
+    return tuple(patterns)
+
+
+def _marker_candidates(line: Line, number: int) -> list[_MarkerCandidate]:
+    """Readings of ``number`` as a note call in one body line."""
+    text = line.text
+    if text.strip() == str(number):
+        a, b = content_bounds(line)
+        return [_MarkerCandidate(a, b, ALONE_ON_LINE)]
+    out = []
+    for pattern, weight in _marker_patterns(number):
+        for match in pattern.finditer(text):
+            if _NOT_CALL_AFTER.search(text[: match.start()]):
+                continue
+            lead = len(match.group()) - len(match.group().lstrip())
+            out.append(_MarkerCandidate(line.start + match.start() + lead, line.start + match.end(), weight))
+    return out
+
+
+def _find_markers(
+    lines: Sequence[Line],
+    owner: Sequence[int | None],
+    notes: Sequence[_NoteBuilder],
+    pages: Sequence[int],
+) -> list[Marker | None]:
+    """Each note's call in the body, strongest readings first, kept in reading order."""
+    body = [line for line, who in zip(lines, owner, strict=True) if who == _BODY]
+    body_starts = [line.start for line in body]
+    page_first_body: dict[int, int] = {}
+    for line in body:
+        page_first_body.setdefault(pages[line.index], line.start)
+    windows = []
+    for note in notes:
+        first = lines[note.start.line]
+        page_start = page_first_body.get(pages[first.index])
+        # A footnote is called on its own page; an endnote anywhere before it.
+        low = page_start if page_start is not None and page_start < first.start else 0
+        windows.append((low, first.start))
+    chosen: list[_MarkerCandidate | None] = [None] * len(notes)
+    for threshold in (ANCHOR_WEIGHT, 0.0):
+        # Markers stay in reading order: each note's window is also bounded by the
+        # markers already placed for the notes before and after it.
+        next_start = [0] * len(notes)
+        following = None
+        for k in range(len(notes) - 1, -1, -1):
+            next_start[k] = following if following is not None else windows[k][1]
+            if chosen[k] is not None:
+                following = chosen[k].start
+        previous_end = 0
+        for k, note in enumerate(notes):
+            if chosen[k] is None:
+                low = max(windows[k][0], previous_end)
+                high = min(windows[k][1], next_start[k])
+                chosen[k] = _best_marker(body, body_starts, low, high, note.start.number, threshold)
+            if chosen[k] is not None:
+                previous_end = chosen[k].end
+    line_starts = [line.start for line in lines]
+    return [
+        Marker(c.start, c.end, _source_slice(lines, line_starts, c)) if c is not None else None
+        for c in chosen
+    ]
+
+
+def _best_marker(
+    body: Sequence[Line],
+    body_starts: Sequence[int],
+    low: int,
+    high: int,
+    number: int,
+    threshold: float,
+) -> _MarkerCandidate | None:
+    """The strongest reading of ``number`` between offsets ``low`` and ``high``."""
+    best: _MarkerCandidate | None = None
+    first = max(bisect.bisect_right(body_starts, low) - 1, 0)
+    for line in body[first:]:
+        if line.start >= high:
+            break
+        for cand in _marker_candidates(line, number):
+            if cand.start < low or cand.end > high or cand.weight < threshold:
+                continue
+            if best is None or cand.weight > best.weight:
+                best = cand
+    return best
+
+
+def _source_slice(lines: Sequence[Line], line_starts: Sequence[int], cand: _MarkerCandidate) -> str:
+    """The marker's text, read from the line that holds it."""
+    line = lines[bisect.bisect_right(line_starts, cand.start) - 1]
+    return line.text[cand.start - line.start : cand.end - line.start]
+
+
+def _numbering_warnings(notes: Sequence[_NoteBuilder]) -> list[str]:
+    """Gaps in the numbering, and notes whose text is missing."""
+    warnings = []
+    for prev, note in zip(notes, notes[1:], strict=False):
+        a, b = prev.start.number, note.start.number
+        if b > a + 1:
+            missing = ", ".join(str(n) for n in range(a + 1, b))
+            warnings.append(f"footnote numbering skips {missing} (after note {a})")
+    for note in notes:
+        if note.start.bare and len(note.lines) == 1:
+            warnings.append(f"no text found for footnote {note.start.number}")
+    return warnings
