@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from .errors import CitexError, FormatError, InputError, OutputError
 from .footnotes import extract_footnotes, find_footnotes, text_span_to_source
+from .pipeline import process_text
 from .models import Citation, CitedIn, Document, Footnote, Line, Marker, Resolution, Work
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Citation",
@@ -28,5 +29,6 @@ __all__ = [
     "__version__",
     "extract_footnotes",
     "find_footnotes",
+    "process_text",
     "text_span_to_source",
 ]

@@ -81,6 +81,9 @@ _STYLE_WEIGHTS = {
     "super": 1.0,
     "space": 0.7,
 }
+# A number with a letter read for a digit ("1l.") is weaker evidence on its own; inside a
+# sequence (10, 1l, 12) the neighbours make up for it.
+OCR_NUMBER_SHARE = 0.7
 _START_PATTERNS = (
     ("dot", _START_DOT),
     ("paren", _START_PAREN),
@@ -94,7 +97,12 @@ _START_PATTERNS = (
 # rather than a note: short, no sentence end, no digits. Must match "Introduction",
 # "The Early Years"; not "Ibid.", "Hazard, 10.", "See note 4".
 _HEADING_LIKE = re.compile(r"^[^\d.;:,]{1,40}$")
-HEADING_WEIGHT = 0.25
+# Short notes that look like headings but are back-references ("Ibid", "Ebd", "Id").
+_SHORT_NOTE_WORDS = re.compile(r"^(?:ibid|ibidem|id|idem|ebd|ebenda|ders|dies|ivi|cit)\b", re.I)
+HEADING_WEIGHT = 0.1
+# A sequence must carry at least this much evidence to be taken for notes: one proper note
+# ("7. Text") is enough; a lone "7 text" line or a few numbered headings are not.
+MIN_CHAIN_SCORE = 0.75
 
 # Cost of a gap in the numbering (per missing number): OCR loses a note number now and
 # then ("l l." for 11), but a long gap means the sequence is something else.
@@ -106,9 +114,10 @@ RESTART_PENALTY = 1.5
 RESTART_PENALTY_AT_PAGE_BREAK = 0.2
 # Cost of a note whose style differs from the previous note's ("12." after "(11)").
 STYLE_CHANGE_PENALTY = 0.3
-# Cost per unit of a sequence starting above 1 (an excerpt starts mid-sequence).
-LATE_START_PENALTY = 0.3
-MAX_FIRST_NUMBER = 50
+# Cost per unit of a sequence starting above 1: a single OCR'd page, or an excerpt, starts
+# mid-sequence, so this is small; it only breaks ties towards sequences that start at 1.
+LATE_START_PENALTY = 0.02
+MAX_FIRST_NUMBER = 500
 # Typographic evidence in the second numbering pass: a candidate set at note width is
 # more likely a note; one at body width is more likely a body line starting with a number.
 NOTE_WIDTH_BONUS = 0.2
@@ -227,12 +236,25 @@ def _note_start_candidates(lines: Sequence[Line]) -> list[_Start]:
             if bare and style not in ("dot", "paren", "bracket"):
                 break  # a number alone on a line is a body marker, not a note
             weight = _STYLE_WEIGHTS[style]
-            if rest and _HEADING_LIKE.match(rest) and not is_finished(rest):
+            if not match.group("num").isdigit() and style == "dot":
+                weight *= OCR_NUMBER_SHARE
+            if _heading_like(rest, lines, line.index):
                 weight = HEADING_WEIGHT
             content = line.start + lead + match.end()
             out.append(_Start(line.index, number, style, weight, content, bare))
             break
     return out
+
+
+def _heading_like(rest: str, lines: Sequence[Line], index: int) -> bool:
+    """Does a numbered line read as a section heading ("2. Methods") rather than a note?"""
+    if not rest or not _HEADING_LIKE.match(rest) or _SHORT_NOTE_WORDS.match(rest):
+        return False
+    if is_finished(rest) or rest[-1] in "-,(":
+        return False
+    following = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
+    # A heading is followed by a new sentence; a note's first line by its continuation.
+    return not following or following[0].isupper()
 
 
 def _number_value(token: str) -> int | None:
@@ -288,7 +310,7 @@ def _best_numbering(
             best[cand.number] = index
         if overall is None or value >= score[overall]:
             overall = index
-    if overall is None or score[overall] <= 0:
+    if overall is None or score[overall] < MIN_CHAIN_SCORE:
         return []
     chain = []
     cursor: int | None = overall
@@ -463,9 +485,9 @@ class _Assembler:
             return following is not None and self._kind(following) == "body"
         return False
 
-    def _full_width(self, i: int, block_width: float) -> bool:
-        width = self.widths.note if self.widths else block_width
-        return len(self._text(i)) >= FULL_LINE_SHARE * width
+    def _full_width(self, i: int) -> bool:
+        """A full note line (width mode only: without widths any line may end a note)."""
+        return self.widths is not None and len(self._text(i)) >= FULL_LINE_SHARE * self.widths.note
 
     def _take_tail_before(self, i: int) -> bool:
         """Give the note-width lines just before a note block to the note they continue."""
@@ -485,13 +507,26 @@ class _Assembler:
                 continue
             break
         run.reverse()
-        while run and self._kind(run[0]) != "note":
-            run.pop(0)
-        if not run:
+        if any(self._kind(k) == "note" for k in run):
+            while self._kind(run[0]) != "note":
+                run.pop(0)
+        elif not (run and self._lone_tail(run[0])):
             return False
         for j in run:
             self._add(note, j)
         return True
+
+    def _lone_tail(self, k: int) -> bool:
+        """Is short line ``k``, alone before a note block, the end of a cut-off note?
+
+        A body paragraph's last line continues the sentence above it; a note's tail reads
+        like a reference, or starts mid-sentence right after a finished body sentence.
+        """
+        text = self._text(k)
+        if _CITATION_CUE.search(text):
+            return True
+        above = next((j for j in range(k - 1, -1, -1) if self._text(j)), None)
+        return above is not None and is_finished(self._text(above)) and not text[0].isupper()
 
     def _column(self, i: int) -> int:
         """A column of bare numbers at ``i``: their texts (and a pending tail) follow."""
@@ -534,7 +569,6 @@ class _Assembler:
                     break
                 block.append(k)
             k += 1
-        block_width = max((len(self._text(b)) for b in block), default=0)
         segments: list[list[int]] = []
         current: list[int] = []
         end = j
@@ -545,7 +579,7 @@ class _Assembler:
                 break
             current.append(k)
             end = k + 1
-            if is_finished(self._text(k)) and not self._full_width(k, block_width):
+            if is_finished(self._text(k)) and not self._full_width(k):
                 segments.append(current)
                 current = []
         if current and len(segments) < needed:
@@ -602,16 +636,16 @@ def _spans(lines: Sequence[Line], builder: _NoteBuilder) -> tuple[Span, ...]:
     return tuple((a, b) for a, b in spans)
 
 
-def _join_spans(source: str, spans: Sequence[Span]) -> tuple[str, list[tuple[int, int]]]:
-    """Join a note's pieces; also return (text position, source offset) of each line piece."""
+def _join_spans(source: str, spans: Sequence[Span]) -> tuple[str, list[tuple[int, Span]]]:
+    """Join a note's pieces; also return each line piece's text position and source span."""
     pieces: list[str] = []
-    origins: list[int] = []
+    origins: list[Span] = []
     for start, end in spans:
         for line in split_lines(source[start:end]):
             a, b = content_bounds(line)
             if a < b:
                 pieces.append(source[start + a : start + b])
-                origins.append(start + a)
+                origins.append((start + a, start + b))
     text, starts = join_text_lines(pieces)
     return text, list(zip(starts, origins, strict=True))
 
@@ -637,18 +671,15 @@ def text_span_to_source(footnote: Footnote, source: str, start: int, end: int) -
     text, pieces = _join_spans(source, footnote.spans)
     start, end = max(0, start), min(end, len(text))
     out: list[Span] = []
-    for k, (piece_start, origin) in enumerate(pieces):
+    for k, (piece_start, (origin, origin_end)) in enumerate(pieces):
         piece_end = pieces[k + 1][0] if k + 1 < len(pieces) else len(text)
         a, b = max(start, piece_start), min(end, piece_end)
         if a >= b:
             continue
         source_a = origin + (a - piece_start)
-        source_b = origin + (b - piece_start)
-        # Positions past the piece's own text (a joining space, a removed hyphen) clamp
-        # to the end of the piece in the source.
-        line_end = source.find("\n", origin)
-        line_end = len(source) if line_end < 0 else line_end
-        source_b = min(source_b, len(source[:line_end].rstrip()))
+        # A range running on into the next piece takes this piece to its end in the source
+        # (with a hyphen the joined text dropped); positions on a joining space clamp to it.
+        source_b = origin_end if end > piece_end else min(origin + (b - piece_start), origin_end)
         if source_a < source_b:
             out.append((source_a, source_b))
     return tuple(out)

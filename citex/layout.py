@@ -128,8 +128,10 @@ SHORT_LINE_SHARE = 0.82
 # distributions overlap and width misleads more than it helps).
 MIN_WIDTH_RATIO = 1.12
 
-# Fewer full-width lines than this in either class give no stable median.
-MIN_LINES_FOR_WIDTH = 5
+# Fewer full-width lines than these give no stable median. Body lines are plentiful; a
+# short article may have only a few notes, and the ratio test below guards against noise.
+MIN_NOTE_LINES_FOR_WIDTH = 3
+MIN_BODY_LINES_FOR_WIDTH = 8
 
 
 def estimate_widths(note_lengths: Sequence[int], body_lengths: Sequence[int]) -> WidthModel | None:
@@ -142,7 +144,7 @@ def estimate_widths(note_lengths: Sequence[int], body_lengths: Sequence[int]) ->
     Returns:
         A :class:`WidthModel`, or None when the widths do not differ enough to be useful.
     """
-    if len(note_lengths) < MIN_LINES_FOR_WIDTH or len(body_lengths) < MIN_LINES_FOR_WIDTH:
+    if len(note_lengths) < MIN_NOTE_LINES_FOR_WIDTH or len(body_lengths) < MIN_BODY_LINES_FOR_WIDTH:
         return None
     # The most common length band among other lines is the body's full width: body lines
     # outnumber note continuation lines in almost every article.
@@ -150,7 +152,7 @@ def estimate_widths(note_lengths: Sequence[int], body_lengths: Sequence[int]) ->
     if body is None:
         return None
     full_notes = [n for n in note_lengths if n >= body * SHORT_LINE_SHARE]
-    if len(full_notes) < MIN_LINES_FOR_WIDTH:
+    if len(full_notes) < MIN_NOTE_LINES_FOR_WIDTH:
         return None
     # Upper-middle of note-start lengths: most starts are full lines, some notes are short.
     note = statistics.quantiles(full_notes, n=4)[2] if len(full_notes) >= 4 else max(full_notes)
