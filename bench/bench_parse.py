@@ -124,7 +124,9 @@ def predicted_fields(item: dict) -> dict[str, str]:
         "title": item.get("title", ""),
         "container-title": item.get("container-title", ""),
         "date": str(item.get("issued", {}).get("date-parts", [[""]])[0][0]),
-        "volume": str(item.get("volume", "")),
+        # AnyStyle/EXCITE/LinkedBooks label "Vol. 3, No. 2" and a lone "No. 75" as one
+        # volume segment, so an issue-only item is compared through its issue.
+        "volume": str(item.get("volume", item.get("issue", ""))),
         "pages": str(item.get("page", "")),
         "publisher": item.get("publisher", ""),
         "place": item.get("publisher-place", ""),

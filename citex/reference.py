@@ -31,11 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from citex.reference_features import (
-    EDITOR_CUES,
     MONTHS,
     NAME_PARTICLES,
     SEASONS,
-    TRANSLATOR_CUES,
+    fold,
     sequence_features,
     tokenize,
 )
@@ -118,7 +117,7 @@ _ROMAN = re.compile(r"^[MDCLXVI]+$|^[mdclxvi]+$")
 # must match: "Vol. 64, No. 3" "128(5)" "XVIII" "vol.36, no. 9" "64: 3"
 # must not match: "No. 75" (issue only, handled by _ISSUE_ONLY)
 _VOLUME_ISSUE = re.compile(
-    r"^(?:(?:vol|vols|volume|bd|band|tome|t|jg|jahrgang|v)\.?\s*)?"
+    r"^(?:(?:vol|vols|volume|bd|band|tome|t|jg|jahrgang|v)(?:\.\s*|\s+|(?=\d)))?"
     r"(?P<vol>\d+[a-z]?(?:[-–/]\d+)?|[MDCLXVI]+|[mdclxvi]+)\b"
     r"(?:\s*[,.;:]?\s*(?:\((?P<iss1>[^)]+)\)|(?:no|nos|nr|n°|n|number|issue|heft|h)\.?\s*(?P<iss2>[\w/–-]+)))?",
     re.I,
@@ -310,12 +309,13 @@ def _legal_item(text: str) -> CSLItem | None:
             item["authority"] = " ".join(resolution.group("body").split())
         first = text.split(",")[0]
         item["title"] = _clean(first if resolution.start() < len(first) else text[: resolution.end()])
-        if symbol:
-            item["number"] = item["number"]
-            item["archive_location"] = symbol.group("sym")
+        if symbol:  # the document symbol identifies the text better than the number
+            item["number"] = symbol.group("sym")
     elif symbol and re.search(r"\bDoc(?:ument)?\b|U\.\s?N\.|United Nations", text):
         item["type"] = "report"
         item["number"] = symbol.group("sym")
+        # The words before the symbol are an ordinary author/title: the CRF reads them.
+        item["_head"] = text[: symbol.start()].strip(" ,;")
     else:
         return None
     if tail_date:
@@ -353,14 +353,40 @@ def split_pinpoint(text: str) -> tuple[str, str | None]:
     stripped = text.strip()
     for pattern in (_PIN_AFTER_PAREN, _PIN_AFTER_JOURNAL_DATE, _PIN_AFTER_FULL_DATE):
         m = pattern.match(stripped)
-        if m:
+        if m and (pattern is not _PIN_AFTER_PAREN or not _is_bare_date_paren(m.group("head"))):
             return m.group("head").rstrip(), " ".join(m.group("pin").split())
     return text, None
 
 
+def _is_bare_date_paren(head: str) -> bool:
+    """True when the closing parenthesis of ``head`` holds only a date ("(Summer, 1989)").
+
+    After a bare date, ", 175-84" is a journal article's page range, not a pinpoint; after
+    publication facts ("(Boston: Beacon, 1972)") it is the cited page.
+    """
+    inner = head[head.rfind("(") + 1 : -1]
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", inner)]
+    return all(w in MONTHS or w in SEASONS or w in {"and", "n", "s", "d"} for w in words)
+
+
+def _tighten_quotes(text: str) -> str:
+    """Remove spaces inside quotation marks: '" Title , "' -> '"Title,"'.
+
+    Straight double quotes are paired left to right (odd ones open, even ones close); an
+    odd count is left alone, since then the pairing is unknowable.
+    """
+    text = re.sub(r"“\s+", "“", re.sub(r"\s+”", "”", text))
+    if text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    for i in range(1, len(parts), 2):
+        parts[i] = parts[i].strip()
+    return '"'.join(parts)
+
+
 def _repair_ocr(text: str) -> str:
     """Undo common OCR spacing damage (collapsed/stray spaces, glued words and cues)."""
-    text = " ".join(text.split())
+    text = _tighten_quotes(" ".join(text.split()))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
     text = _CUE_GLUED.sub(r"\1. ", text)
@@ -404,6 +430,11 @@ def _label_segments(text: str, model: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------
 
 _EDGE_PUNCT = " ,;:.·/–-"
+# An abbreviation whose period must survive trimming (an initial, "Md.", "Inc.", "Co.").
+# must match: "Rudolf L." "Lanham, Md." "America, Inc."    must not match: "Press." "USSR." "1989."
+_FINAL_ABBREVIATION = re.compile(
+    r"(?:^|[\s.])((?:[A-Z]|[A-Z][a-z]{1,2}|Inc|Ltd|Corp|Bros|Univ|Dept|etc|al))\.$"
+)
 _QUOTES = "\"'“”‘’«»„‚"
 
 
@@ -428,7 +459,11 @@ def _clean(value: str, *, keep_final_period: bool = False) -> str:
             v = v[1:]
         if v == before:
             break
-    return v.strip()
+    v = v.strip()
+    abbrev = _FINAL_ABBREVIATION.search(" ".join(value.split()).rstrip(" ,;:"))
+    if abbrev and v.endswith(abbrev.group(1)) and not keep_final_period:
+        v += "."
+    return v
 
 
 def _clean_title(value: str) -> str:
@@ -703,6 +738,71 @@ def _item_from_segments(segments: list[tuple[str, str]]) -> CSLItem:
     return item
 
 
+# A genre word standing where the CRF put a container title ("Report No. 5").
+# must match: "Report" "Working Paper" "Technical Report"    must not match: "Report on Europe"
+_GENRE_AS_CONTAINER = re.compile(
+    r"^(?:technical\s+|research\s+|staff\s+|annual\s+)?(?:report|working\s+paper|discussion\s+paper|"
+    r"paper|occasional\s+paper|policy\s+brief|memorandum|arbeitspapier)$",
+    re.I,
+)
+# A container title with a volume number or roman numeral glued to its end.
+# must match: "Quarterly Review of Law XVIII" "Slavic Review 38"
+# must not match: "Studies in Law" "Chapter I" (one-letter numeral) "Review 1990" (a year)
+_CONTAINER_THEN_VOLUME = re.compile(
+    r"^(?P<container>.*[a-z].*?)\s+(?P<volume>[MDCLXVI]{2,}|(?!1[5-9]\d\d|20\d\d)\d{1,4})$"
+)
+# Interview phrase in a title: the interviewee's name is before it.
+# must match: "Ann Lee, interview by the author"    must not match: "Interviews with Artists"
+_NAME_THEN_INTERVIEW = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<rest>interview(?:ed)?\s+(?:by|with)\b.*)$", re.I)
+# A title that begins with an organisation: "Committee on X, Annual Report".
+# must match: "Office of Studies, Trade Controls"    must not match: "Trade, Aid and Growth"
+_ORG_THEN_TITLE = re.compile(r"^(?P<org>[^,]{4,90}),\s+(?P<title>\S.{3,})$")
+
+
+def _repair_fields(item: CSLItem) -> None:
+    """General fixes of CRF output that rules see better than the sequence model."""
+    authors = item.get("author", [])
+    date_parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    # "Trud, 3 May 1981": a lone one-word "author" before a full date is a newspaper.
+    if (
+        "title" not in item
+        and "container-title" not in item
+        and len(authors) == 1
+        and "given" not in authors[0]
+        and len(date_parts) == 3
+    ):
+        item["container-title"] = authors[0].get("family") or authors[0].get("literal", "")
+        del item["author"]
+        item["_journal"] = True
+    title = item.get("title", "")
+    # "Name, interview by the author" read as one title.
+    m = _NAME_THEN_INTERVIEW.match(title)
+    if m and "author" not in item:
+        item["author"] = _parse_names(m.group("name"))
+        item["title"] = m.group("rest")
+    # "Committee on X, Some Report" read as one title: split off the organisation.
+    m = _ORG_THEN_TITLE.match(item.get("title", ""))
+    if m and "author" not in item and "editor" not in item and _is_corporate(m.group("org")):
+        if not _TREATY.search(m.group("org")):
+            item["author"] = [{"literal": m.group("org").strip()}]
+            item["title"] = m.group("title").strip()
+    # "Quarterly Review XVIII" read as one container title: the volume is glued on.
+    m = _CONTAINER_THEN_VOLUME.match(item.get("container-title", ""))
+    if m and "volume" not in item and "issue" not in item:
+        item["container-title"] = m.group("container")
+        item["volume"] = m.group("volume")
+    # "Report No. 88-4" read as a container title with an issue.
+    container = item.get("container-title", "")
+    if container and _GENRE_AS_CONTAINER.match(container):
+        item["genre"] = container
+        del item["container-title"]
+        item.pop("_journal", None)
+        number = item.pop("issue", None) or item.pop("volume", None)
+        if number:
+            item["number"] = number
+        item["_report"] = True
+
+
 def _infer_type(item: CSLItem, text: str) -> str:
     """Pick a CSL type from the fields found and cue words in the text."""
     title = item.get("title", "")
@@ -711,6 +811,8 @@ def _infer_type(item: CSLItem, text: str) -> str:
     date_parts = item.get("issued", {}).get("date-parts", [[]])[0]
     if _INTERVIEW.search(text):
         return "interview"
+    if item.get("_report"):
+        return "report"
     if _SPEECH.search(title):
         return "speech"
     if _THESIS.search(genre) or (_THESIS.search(text) and not container):
@@ -784,10 +886,23 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
     legal = _legal_item(tagged)
     if legal is not None:
         item = legal
-        if len(tagged) > len(item.get("title", "")) + 2:
-            _add_note(item, tagged)
+        head = item.pop("_head", "")
+        if head:
+            crf_item = _item_from_segments(_label_segments(head, str(model or MODEL_PATH)))
+            _repair_fields(crf_item)
+            for key, value in crf_item.items():
+                if not key.startswith("_"):
+                    item.setdefault(key, value)
+            item["title"] = item.get("title") or _clean(head)
+        rest_of_citation = tagged[len(head) :] if head else tagged
+        if not head and item.get("title") and tagged.startswith(item["title"]):
+            rest_of_citation = tagged[len(item["title"]) :]
+        rest_of_citation = _TRAILING_PAREN_DATE.sub("", rest_of_citation)
+        if _clean(rest_of_citation):  # keep what the rules did not place
+            _add_note(item, _clean(rest_of_citation))
     else:
         item = _item_from_segments(_label_segments(tagged, str(model or MODEL_PATH)))
+        _repair_fields(item)
         item["type"] = _infer_type(item, tagged)
         for key, value in _extract_identifiers(tagged).items():
             item.setdefault(key, value)
@@ -795,7 +910,7 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
         _add_note(item, rest)
     if pinpoint:
         item["_pinpoint"] = pinpoint
-    for private in ("_journal", "_in"):
+    for private in ("_journal", "_in", "_report"):
         item.pop(private, None)
     if not item.get("title") and not item.get("note"):
         if len(item) <= 1 or not any(k in item for k in ("container-title", "author", "editor")):
