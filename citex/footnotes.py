@@ -66,6 +66,11 @@ _START_BRACKET = re.compile(r"\[(?P<num>\d{1,3})\]\s*")
 # "12 Text": number, space, then a letter or opening quote. Must match "12 Vgl. ebd.",
 # "3 'Title'"; not "29, No. 4", "12-13 (condensed", "1990 was", "98-99. The".
 _START_SPACE = re.compile(r"(?P<num>\d{1,3})\s+(?=[^\W\d_]|[\"'“‘(])")
+# A number alone on its line: the note's text follows on the next line (PDF text layers
+# put the superscript note number on a line of its own). Also how a body marker set on
+# its own line looks, so it is weak evidence; the sequence decides.
+# Must match "12", " 7 "; not "1989" (four digits), "12 a".
+_START_BARE = re.compile(r"(?P<num>\d{1,3})\s*$")
 # Superscript digits as printed by some OCR engines: "¹² Text".
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _START_SUPER = re.compile(rf"(?P<num>[{_SUPERSCRIPTS}]{{1,3}})\s*")
@@ -80,6 +85,7 @@ _STYLE_WEIGHTS = {
     "bracket": 0.9,
     "super": 1.0,
     "space": 0.7,
+    "bare": 0.6,
 }
 # A number with a letter read for a digit ("1l.") is weaker evidence on its own; inside a
 # sequence (10, 1l, 12) the neighbours make up for it.
@@ -91,6 +97,7 @@ _START_PATTERNS = (
     ("super", _START_SUPER),
     ("close", _START_CLOSE),
     ("space", _START_SPACE),
+    ("bare", _START_BARE),
 )
 
 # A numbered line that looks like a section heading ("2. Methods", "3 The Brezhnev Era")
@@ -106,12 +113,16 @@ MIN_CHAIN_SCORE = 0.75
 
 # Cost of a gap in the numbering (per missing number): OCR loses a note number now and
 # then ("l l." for 11), but a long gap means the sequence is something else.
-GAP_PENALTY = 0.6
-MAX_GAP = 3
+GAP_PENALTY = 0.5
+# PDF text layers sometimes drop note numbers altogether (a run of notes with no number),
+# so a sequence may jump this far; the penalty above keeps such jumps rare.
+MAX_GAP = 10
 # Cost of restarting at 1: numbering restarts per page or per chapter in many books, but a
 # numbered list in the body also restarts at 1. Cheaper across a form feed.
 RESTART_PENALTY = 1.5
-RESTART_PENALTY_AT_PAGE_BREAK = 0.2
+# At a form feed it is cheaper, but a restart must still be followed by a 2 to pay off: a
+# lone "1 ..." line (a reference to volume 1) at the top of a page is not a new sequence.
+RESTART_PENALTY_AT_PAGE_BREAK = 0.9
 # Cost of a note whose style differs from the previous note's ("12." after "(11)").
 STYLE_CHANGE_PENALTY = 0.3
 # Cost per unit of a sequence starting above 1: a single OCR'd page, or an excerpt, starts
@@ -181,7 +192,7 @@ def find_footnotes(text: str) -> list[Footnote]:
 def extract_footnotes(text: str) -> FootnoteResult:
     """Like :func:`find_footnotes`, with warnings about what could not be found."""
     lines = split_lines(text)
-    candidates = _note_start_candidates(lines)
+    candidates = _drop_page_numbers(_note_start_candidates(lines), lines)
     chain = _best_numbering(candidates, lines, None)
     if not chain:
         return FootnoteResult((), ("no footnotes found",))
@@ -233,8 +244,8 @@ def _note_start_candidates(lines: Sequence[Line]) -> list[_Start]:
                 continue
             rest = stripped[match.end() :].rstrip()
             bare = not rest
-            if bare and style not in ("dot", "paren", "bracket"):
-                break  # a number alone on a line is a body marker, not a note
+            if bare and style not in ("dot", "paren", "bracket", "bare"):
+                break
             weight = _STYLE_WEIGHTS[style]
             if not match.group("num").isdigit() and style == "dot":
                 weight *= OCR_NUMBER_SHARE
@@ -244,6 +255,59 @@ def _note_start_candidates(lines: Sequence[Line]) -> list[_Start]:
             out.append(_Start(line.index, number, style, weight, content, bare))
             break
     return out
+
+
+# Page numbers printed alone on a line form a sequence too (325, 326, 327...), one per
+# page. They are told from note numbers by their spacing: at least this many lines apart,
+# in a run of at least PAGE_NUMBER_RUN, starting above 1 (articles rarely start on page 1;
+# notes always start at 1), or sitting at the edge of a form-feed page.
+MIN_LINES_PER_PAGE = 20
+PAGE_NUMBER_RUN = 3
+
+
+def _drop_page_numbers(candidates: Sequence[_Start], lines: Sequence[Line]) -> list[_Start]:
+    """Candidates without the bare numbers that are page numbers."""
+    edges = _page_edge_lines(lines)
+    furniture = {c.line for c in candidates if c.bare and c.style == "bare" and c.line in edges}
+    bare = [c for c in candidates if c.style == "bare" and c.line not in furniture]
+    # Longest run n, n+1, ... of bare numbers spaced like pages (dynamic programming).
+    run_end: dict[int, tuple[int, int]] = {}  # number -> (run length, index in bare)
+    back: list[int | None] = []
+    best: tuple[int, int] | None = None
+    for index, cand in enumerate(bare):
+        prev = run_end.get(cand.number - 1)
+        length = 1
+        pointer = None
+        if prev is not None and cand.line - bare[prev[1]].line >= MIN_LINES_PER_PAGE:
+            length, pointer = prev[0] + 1, prev[1]
+        back.append(pointer)
+        if cand.number not in run_end or length >= run_end[cand.number][0]:
+            run_end[cand.number] = (length, index)
+        if best is None or length > best[0]:
+            best = (length, index)
+    if best is not None and best[0] >= PAGE_NUMBER_RUN:
+        members = []
+        cursor: int | None = best[1]
+        while cursor is not None:
+            members.append(bare[cursor])
+            cursor = back[cursor]
+        if members[-1].number > 1:
+            furniture.update(c.line for c in members)
+    return [c for c in candidates if c.line not in furniture]
+
+
+def _page_edge_lines(lines: Sequence[Line]) -> set[int]:
+    """First and last non-blank line of every form-feed page (none without form feeds)."""
+    if not lines or lines[-1].page == 1:
+        return set()
+    edges: set[int] = set()
+    by_page: dict[int, list[int]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line.index)
+    for indices in by_page.values():
+        edges.update((indices[0], indices[-1]))
+    return edges
 
 
 def _heading_like(rest: str, lines: Sequence[Line], index: int) -> bool:
