@@ -198,8 +198,9 @@ def anystyle_pairs() -> tuple[list[tuple[str, dict[str, str]]], int]:
 
 _LB_MAP = {"author": "author", "year": "date", "volume": "volume", "pagination": "pages",
            "publisher": "publisher", "publicationplace": "place"}
-_NO_SPACE_BEFORE = set(",.;:)]")
-_NO_SPACE_AFTER = set("([")
+# The CoNLL file lost the original spacing; these rules rebuild a plausible string.
+_NO_SPACE_BEFORE = set(",.;:)]»-'’")
+_NO_SPACE_AFTER = set("([«-'’")
 
 
 def _join_tokens(tokens: list[str]) -> str:
@@ -218,24 +219,23 @@ def linkedbooks_pairs() -> list[tuple[str, dict[str, str]]]:
         raw = (CORPUS / "linkedbooks-reference-conll" / name).read_text(encoding="utf-8")
         rows = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         span: list[tuple[str, str, str]] = []
-        for row in rows + [""]:
+        # A reference may run over several annotated lines (sequences), so spans are cut
+        # only at b-r/e-r marks, never at blank lines.
+        for row in rows:
             parts = row.split()
             if len(parts) != 4 or parts[0] == "-DOCSTART-":
-                tokens_done = True
-            else:
-                tokens_done = False
-                tok, t1, t2, t3 = parts
-                if t3 == "b-r" and span:
-                    pairs.append(_lb_pair(span))
-                    span = []
-                if t3 != "o":
-                    span.append((tok, t1, t2))
-                if t3 == "e-r":
-                    pairs.append(_lb_pair(span))
-                    span = []
-            if tokens_done and span:
+                continue
+            tok, t1, t2, t3 = parts
+            if t3 == "b-r" and span:
                 pairs.append(_lb_pair(span))
                 span = []
+            if t3 != "o":
+                span.append((tok, t1, t2))
+            if t3 == "e-r":
+                pairs.append(_lb_pair(span))
+                span = []
+        if span:
+            pairs.append(_lb_pair(span))
     return [p for p in pairs if p is not None]
 
 

@@ -314,21 +314,31 @@ def _page_numbers_of_zones(zones: list[_Zone], labels: list[str]) -> list[int]:
     """Infer the 1-based page of every zone from the order of zone kinds.
 
     A page reads: running head and page number, body, footnotes, maybe a page number.
-    Footnotes, or a page number after body or footnotes, close a page; after that a
-    running head or body opens the next one, and so do footnotes or a page number that
-    come after a bottom page number (pages holding only endnotes: "notes, 7, notes, 8").
+    Footnotes, or a page number after body or footnotes, close a page; after that body
+    opens the next one, and so do footnotes or a page number that come after a bottom
+    page number (pages holding only endnotes: "notes, 7, notes, 8"). A running head after
+    body or notes always opens a page (also after a page without footnotes), and so does a
+    page number right before a running head or a publisher line: it is printed in the
+    head of the next page. Where a journal prints the number twice, both then land on one
+    page.
     """
+    positions = [_position(zone, label) for zone, label in zip(zones, labels, strict=True)]
     page = 1
     has_content = False  # this page has had body or footnotes
     closed = False  # footnotes or a bottom page number came after the content
     bottom_number = False  # a page number came after the content
     pages = []
-    for zone, label in zip(zones, labels, strict=True):
-        position = _position(zone, label)
-        starts_page = closed and (
-            position in (_TOP, _MIDDLE) or (position in (_PAGE_NUMBER, _BOTTOM) and bottom_number)
-        )
-        if starts_page:
+    for index, position in enumerate(positions):
+        following = positions[index + 1] if index + 1 < len(positions) else None
+        if has_content and position == _TOP:
+            opens = True
+        elif has_content and position == _PAGE_NUMBER and following in (_TOP, _NEUTRAL):
+            opens = True
+        elif closed and position == _MIDDLE:
+            opens = True
+        else:
+            opens = bottom_number and position in (_PAGE_NUMBER, _BOTTOM)
+        if opens:
             page += 1
             has_content = closed = bottom_number = False
         if position == _MIDDLE:

@@ -54,9 +54,25 @@ def content_bounds(line: Line) -> tuple[int, int]:
     return line.start + stripped_left, line.start + max(stripped_right, stripped_left)
 
 
+# A period that ends an abbreviation or an initial, not a sentence: a line ending so runs
+# on. Must match the end of "Ed.", "eds.", "pp.", "Vol.", "J.", "cf.", "Hrsg.", "S.";
+# must not match "Ibid.", "1990.", "Press.".
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:ed|eds|vol|vols|no|nos|pp?|cf|art|trans|transl|hrsg|vgl|ders|dies|bd|"
+    r"hg|st|dr|prof|mr|mrs|ms|jr|sr|op|loc|ch|chap|sec|n|nn|fn|para|s|u|et al|i\.e|e\.g|"
+    r"cit|ibid\., p|id\., p)\.)\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_finished(text: str) -> bool:
-    """True when a line ends a sentence (so a note may end there)."""
-    return bool(_FINISHED_LINE.search(text))
+    """True when a line ends a sentence (so a note may end there).
+
+    Example:
+        >>> is_finished("Ibid., 3."), is_finished("ed. J."), is_finished("(Place: Press,")
+        (True, False, False)
+    """
+    return bool(_FINISHED_LINE.search(text)) and not _ABBREVIATION_END.search(text)
 
 
 def join_text_lines(pieces: Sequence[str]) -> tuple[str, list[int]]:

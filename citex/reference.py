@@ -45,6 +45,10 @@ CSLItem = dict[str, Any]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "parser.crfsuite"
 
+# Longest multi-word family name accepted before initials ("Bueno de Mesquita, D. M."):
+# more words than this before a comma is more likely a title or an organisation.
+MAX_FAMILY_WORDS = 4
+
 # Inputs longer than this are labelled only in their first part: a "reference" of
 # thousands of characters is a segmentation error upstream, and CRF time grows with it.
 # The rest is kept verbatim in ``note`` so nothing is lost.
@@ -375,7 +379,7 @@ def _tighten_quotes(text: str) -> str:
     Straight double quotes are paired left to right (odd ones open, even ones close); an
     odd count is left alone, since then the pairing is unknowable.
     """
-    text = re.sub(r"“\s+", "“", re.sub(r"\s+”", "”", text))
+    text = re.sub(r"([“«])\s+", r"\1", re.sub(r"\s+([”»])", r"\1", text))
     if text.count('"') % 2:
         return text
     parts = text.split('"')
@@ -578,12 +582,18 @@ def _direct_name(value: str) -> dict[str, str]:
     return name
 
 
-def _is_family_piece(piece: str) -> bool:
-    """A comma piece that can be a family name alone ("Tőkés", "van der Berg", "MEYER")."""
+def _is_family_piece(piece: str, next_piece: str) -> bool:
+    """A comma piece that can be a family name alone ("Tőkés", "van der Berg", "MEYER").
+
+    Before bare initials ("Bueno de Mesquita, D. M.") a family name may have several words.
+    """
     words = piece.split()
     if not words or any(_is_initialish(w) for w in words):
         return False
-    return len(words) == 1 or words[0].lower() in NAME_PARTICLES
+    if len(words) == 1 or words[0].lower() in NAME_PARTICLES:
+        return True
+    initials_next = all(_is_initialish(w) for w in next_piece.split())
+    return initials_next and len(words) <= MAX_FAMILY_WORDS
 
 
 def _is_initialish(word: str) -> bool:
@@ -630,7 +640,7 @@ def _parse_names(value: str) -> list[dict[str, str]]:
                 names[-1]["suffix"] = piece
                 i += 1
                 continue
-            if nxt is not None and _is_family_piece(piece) and _is_given_piece(nxt):
+            if nxt is not None and _is_family_piece(piece, nxt) and _is_given_piece(nxt):
                 names.append(
                     {"family": _fix_name_word(piece), "given": " ".join(_fix_name_word(w) for w in nxt.split())}
                 )
