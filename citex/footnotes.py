@@ -144,6 +144,16 @@ _CITATION_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# A line that reads like part of a reference: a cue above, a year, a URL, "et al.", an
+# initial before a surname, a page range. Must find: "2012, pp. 169-174, https://x.org/P",
+# "ciak, T. Underwood, E. Dickson"; must not find: "More precisely, different kinds of
+# transformation are being applied to the source".
+_REFERENCE_LINE = re.compile(
+    _CITATION_CUE.pattern
+    + r"|\b(?:1[5-9]|20)\d{2}\b|https?://|\bdoi\b|\bet al\b|\b[A-Z]\.\s?[A-Z][a-z]|\d+\s?[-–]\s?\d+",
+    re.IGNORECASE,
+)
+
 # A line at least this share of the note width is a full line: a note does not end there.
 FULL_LINE_SHARE = 0.9
 # Body lines between two lines of one note (the note's own last line set narrow) are
@@ -556,8 +566,10 @@ class _Assembler:
     def _take_tail_before(self, i: int) -> bool:
         """Give the note-width lines just before a note block to the note they continue."""
         note = self.pending
-        if note is None or self.widths is None:
+        if note is None:
             return False
+        if self.widths is None:
+            return self._take_reference_tail_before(i, note)
         run: list[int] = []
         j = i - 1
         while j >= 0 and self.owner[j] in (None, _BODY):
@@ -578,6 +590,30 @@ class _Assembler:
             return False
         for j in run:
             self._add(note, j)
+        return True
+
+    def _take_reference_tail_before(self, i: int, note: int) -> bool:
+        """Without widths: take the lines before a note block that read like references.
+
+        Body prose rarely carries a year, page range, "pp." or URL on every line; the tail
+        of a note cut by a page break nearly always does. Only used when the pending note
+        was left mid-sentence, so a finished note never gains body text this way.
+        """
+        run: list[int] = []
+        j = i - 1
+        while j >= 0 and self.owner[j] in (None, _BODY):
+            text = self._text(j)
+            if not text:
+                j -= 1
+                continue
+            if not _REFERENCE_LINE.search(text):
+                break
+            run.append(j)
+            j -= 1
+        if not run:
+            return False
+        for k in reversed(run):
+            self._add(note, k)
         return True
 
     def _lone_tail(self, k: int) -> bool:

@@ -102,8 +102,14 @@ def test_lines_and_labels(xml: str, expected: list[tuple[str, str]]) -> None:
         pytest.param(
             "<body>a <lb/></body><listBibl>1 n <lb/></listBibl><page>1</page>"
             '<note place="headnote">Head <lb/></note><body>b <lb/></body>',
-            [1, 1, 1, 2, 2],
-            id="headnote_after_footnotes_opens_page",
+            [1, 1, 2, 2, 2],
+            id="page_number_before_running_head_opens_page",
+        ),
+        pytest.param(
+            '<body>a <lb/></body><note place="headnote">Head <lb/></note><page>2</page>'
+            "<body>b <lb/></body>",
+            [1, 2, 2, 2],
+            id="running_head_after_body_opens_page_without_footnotes",
         ),
         pytest.param(
             "<page>1</page><body>a <lb/></body><listBibl>1 n <lb/></listBibl>"
@@ -126,8 +132,8 @@ def test_lines_and_labels(xml: str, expected: list[tuple[str, str]]) -> None:
         pytest.param(
             '<body>a <lb/></body><note place="footnote">Licence <lb/></note><page>1</page>'
             '<note place="footnote">Licence <lb/></note><body>b <lb/></body>',
-            [1, 1, 1, 1, 2],
-            id="footer_neither_opens_nor_closes_a_page",
+            [1, 1, 2, 2, 2],
+            id="footer_after_page_number_marks_a_page_head",
         ),
     ],
 )
