@@ -135,6 +135,12 @@ def test_lines_and_labels(xml: str, expected: list[tuple[str, str]]) -> None:
             [1, 1, 2, 2, 2],
             id="footer_after_page_number_marks_a_page_head",
         ),
+        pytest.param(
+            '<body>a <lb/></body><note place="footnote">Licence <lb/></note>'
+            '<body>b <lb/></body><note place="footnote">Licence <lb/></note>',
+            [1, 1, 1, 1],
+            id="footer_alone_neither_opens_nor_closes_a_page",
+        ),
     ],
 )
 def test_inferred_pages(zones: str, pages: list[int]) -> None:
