@@ -10,9 +10,10 @@ non-whitespace characters lie inside the spans of any footnote. Reported per doc
 micro-averaged over all lines: recall, precision and F1 of footnote lines.
 
 Page footers that the annotators put in ``<note place="footnote">`` zones (publisher and
-licence lines repeated on every page) are scored as "other" in the main figures, since a
-footnote finder should leave them out; the "as annotated" row scores them as footnotes,
-and the "footer taken" column counts how many of them citex took.
+licence lines repeated on every page) and closing reference lists tagged ``<listBibl>``
+are scored as "other" in the main figures, since a footnote finder should leave them
+out; the "as annotated" row scores them as footnotes, and the "footer taken" and "bibl.
+taken" columns count how many of their lines the predictor took.
 
 Note counts are approximate: the gold does not tag single notes. "numbered" counts
 footnote lines opening with a note number in increasing order
@@ -36,8 +37,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fossil_to_text import (
+    BIBLIOGRAPHY,
     FOOTER,
     FOOTNOTE,
+    OTHER,
     UNRELIABLE_GOLD,
     Doc,
     Span,
@@ -69,11 +72,13 @@ class DocScore:
 
     name: str
     lines: int
-    gold: int  # gold footnote lines (footers excluded)
+    gold: int  # gold footnote lines (footers and reference lists excluded)
     predicted: int  # lines predicted footnote
     true_positive: int
     footers: int  # gold footer lines
     footers_taken: int  # footer lines predicted footnote
+    bibliography: int  # gold lines of a closing reference list
+    bibliography_taken: int  # of those, lines predicted footnote
     false_by_zone: dict[str, int]  # false positive lines by the zone they came from
     gold_notes: int  # gold footnote lines opening with a note number, see gold_note_starts
     gold_highest: int  # the highest of those numbers: about how many notes there are
@@ -151,16 +156,16 @@ def score_doc(doc: Doc, predictor: Predictor) -> DocScore:
     seconds = time.perf_counter() - began
     marks = predicted_lines(doc, prediction.spans)
     false_by_zone: Counter[str] = Counter()
-    true_positive = footers = footers_taken = 0
+    true_positive = 0
+    taken: Counter[str] = Counter()
     for label, zone, marked in zip(doc.labels, doc.zones, marks, strict=True):
-        footers += label == FOOTER
         if not marked:
             continue
         if label == FOOTNOTE:
             true_positive += 1
         else:
-            false_by_zone["footer" if label == FOOTER else zone] += 1
-            footers_taken += label == FOOTER
+            false_by_zone[zone if label == OTHER else label] += 1
+            taken[label] += 1
     gold_numbers = Counter(number for _, number in gold_note_starts(doc))
     found_numbers = Counter(prediction.numbers)
     return DocScore(
@@ -169,8 +174,10 @@ def score_doc(doc: Doc, predictor: Predictor) -> DocScore:
         gold=doc.labels.count(FOOTNOTE),
         predicted=sum(marks),
         true_positive=true_positive,
-        footers=footers,
-        footers_taken=footers_taken,
+        footers=doc.labels.count(FOOTER),
+        footers_taken=taken[FOOTER],
+        bibliography=doc.labels.count(BIBLIOGRAPHY),
+        bibliography_taken=taken[BIBLIOGRAPHY],
         false_by_zone=dict(false_by_zone.most_common()),
         gold_notes=sum(gold_numbers.values()),
         gold_highest=max(gold_numbers, default=0),
@@ -187,8 +194,8 @@ def micro(scores: Sequence[DocScore], *, footers_are_notes: bool = False) -> dic
     predicted = sum(s.predicted for s in scores)
     true_positive = sum(s.true_positive for s in scores)
     if footers_are_notes:
-        gold += sum(s.footers for s in scores)
-        true_positive += sum(s.footers_taken for s in scores)
+        gold += sum(s.footers + s.bibliography for s in scores)
+        true_positive += sum(s.footers_taken + s.bibliography_taken for s in scores)
     recall, precision = _ratio(true_positive, gold), _ratio(true_positive, predicted)
     return {"recall": recall, "precision": precision, "f1": _f1(recall, precision)}
 
@@ -200,15 +207,16 @@ def markdown(scores: Sequence[DocScore], *, predictor: str, form_feeds: bool) ->
         f"{'with' if form_feeds else 'without'} form feeds between inferred pages.",
         "",
         "| document | lines | gold fn lines | predicted | recall | precision | F1 "
-        "| footer taken | notes: highest | numbered | found | matched | s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| footer taken | bibl. taken | notes: highest | numbered | found | matched | s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scores:
         mark = "" if s.reliable else " †"
         rows.append(
             f"| {s.name}{mark} | {s.lines} | {s.gold} | {s.predicted} | {s.recall:.3f} "
             f"| {s.precision:.3f} | {_f1(s.recall, s.precision):.3f} "
-            f"| {s.footers_taken}/{s.footers} | {s.gold_highest} | {s.gold_notes} "
+            f"| {s.footers_taken}/{s.footers} | {s.bibliography_taken}/{s.bibliography} "
+            f"| {s.gold_highest} | {s.gold_notes} "
             f"| {s.found_notes} "
             f"| {s.numbers_matched} | {s.seconds:.2f} |"
         )
@@ -217,9 +225,9 @@ def markdown(scores: Sequence[DocScore], *, predictor: str, form_feeds: bool) ->
     rows.append("| micro average | recall | precision | F1 |")
     rows.append("|---|---:|---:|---:|")
     for title, chosen, footers_are_notes in (
-        (f"{len(reliable)} documents, footers = other", reliable, False),
-        (f"{len(reliable)} documents, as annotated (footers = footnote)", reliable, True),
-        (f"all {len(scores)} documents, footers = other", scores, False),
+        (f"{len(reliable)} documents, footers and reference lists = other", reliable, False),
+        (f"{len(reliable)} documents, as annotated (they = footnote)", reliable, True),
+        (f"all {len(scores)} documents, footers and reference lists = other", scores, False),
     ):
         m = micro(chosen, footers_are_notes=footers_are_notes)
         rows.append(f"| {title} | {m['recall']:.3f} | {m['precision']:.3f} | {m['f1']:.3f} |")

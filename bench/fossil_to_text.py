@@ -21,6 +21,11 @@ Labels per line:
     so dates and page numbers do not hide the repetition); real notes never repeat whole.
     The scorer treats ``footer`` as ``other`` by default and can also score it as the
     annotators tagged it.
+``bibliography``
+    a line of the reference list that closes some articles ("Bibliography", "REFERÊNCIAS",
+    "references"), which five files tag as ``<listBibl>`` like the footnotes: from such a
+    heading line in a footnote zone to the end of the document. These are not footnotes,
+    so the scorer treats them like footers.
 ``other``
     everything else: body, front matter (including author notes marked ``*`` on the first
     page), running heads, page numbers, tables of contents.
@@ -56,6 +61,7 @@ from pathlib import Path
 
 FOOTNOTE = "footnote"
 FOOTER = "footer"
+BIBLIOGRAPHY = "bibliography"
 OTHER = "other"
 
 Span = tuple[int, int]
@@ -85,6 +91,15 @@ UNRELIABLE_GOLD = {
     ),
 }
 
+# A line that is only the heading of an article's closing reference list. Must match
+# "Bibliography", "references", "REFERÊNCIAS", "Literaturverzeichnis", "Works Cited:";
+# not "references in note 94)." or "Literature on the subject is scarce".
+_BIBLIOGRAPHY_HEADING = re.compile(
+    r"(?:bibliograph(?:y|ie)|bibliografia|references|reference list|refer[eê]ncias"
+    r"(?: bibliogr[aá]ficas)?|literatur(?:e|verzeichnis)?|works cited|sources)\s*:?",
+    re.IGNORECASE,
+)
+
 _DIGITS_AND_SPACE = re.compile(r"[\d\s]+")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -95,7 +110,7 @@ class Doc:
 
     name: str
     text: str
-    labels: tuple[str, ...]  # FOOTNOTE, FOOTER or OTHER, one per line
+    labels: tuple[str, ...]  # FOOTNOTE, FOOTER, BIBLIOGRAPHY or OTHER, one per line
     line_spans: tuple[Span, ...]  # (start, end) of each line in text, without "\n" or "\f"
     zones: tuple[str, ...]  # the zone each line came from: "body", "listBibl", "note:footnote"
     pages: tuple[int, ...]  # 1-based inferred page of each line
@@ -169,10 +184,11 @@ def tei_to_doc(tei: bytes | str, *, name: str = "doc", form_feeds: bool = True) 
             labels.append(label)
             names.append(zone.name)
             pages.append(page)
+    text = "".join(parts)
     return Doc(
         name=name,
-        text="".join(parts),
-        labels=tuple(labels),
+        text=text,
+        labels=_mark_bibliography(labels, [text[start:end] for start, end in spans]),
         line_spans=tuple(spans),
         zones=tuple(names),
         pages=tuple(pages),
@@ -289,6 +305,22 @@ def _label_zones(zones: list[_Zone]) -> list[str]:
         else:
             labels.append(OTHER)
     return labels
+
+
+def _mark_bibliography(labels: list[str], lines: list[str]) -> tuple[str, ...]:
+    """Relabel footnote lines from a reference-list heading to the end as BIBLIOGRAPHY."""
+    heading = next(
+        (
+            index
+            for index, (label, line) in enumerate(zip(labels, lines, strict=True))
+            if label == FOOTNOTE and _BIBLIOGRAPHY_HEADING.fullmatch(line)
+        ),
+        len(labels),
+    )
+    return tuple(
+        BIBLIOGRAPHY if index >= heading and label == FOOTNOTE else label
+        for index, label in enumerate(labels)
+    )
 
 
 def _furniture_key(line: str) -> str:

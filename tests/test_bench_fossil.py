@@ -90,6 +90,21 @@ def lines_and_labels(xml: str, *, form_feeds: bool = True) -> list[tuple[str, st
             [("1 See", "footnote"), ("id. at 3", "footnote")],
             id="comments_dropped_blank_lines_dropped_spaces_collapsed",
         ),
+        pytest.param(
+            tei(
+                "<listBibl>1 See A. <lb/></listBibl><body>End. <lb/></body>"
+                "<listBibl>References <lb/>Author, Book. <lb/></listBibl>"
+                "<listBibl>Other, Book. <lb/></listBibl>"
+            ),
+            [
+                ("1 See A.", "footnote"),
+                ("End.", "other"),
+                ("References", "bibliography"),
+                ("Author, Book.", "bibliography"),
+                ("Other, Book.", "bibliography"),
+            ],
+            id="closing_reference_list_is_bibliography",
+        ),
     ],
 )
 def test_lines_and_labels(xml: str, expected: list[tuple[str, str]]) -> None:
