@@ -1,0 +1,895 @@
+"""Footnote -> Citation[]: split a note into its citations, classify them, parse their fields.
+
+A note mixes commentary with citations. This module reads one note's text in four passes,
+all on character offsets into the note so every citation keeps its way back to the source:
+
+1. **Sentences and clauses.** The note is cut into sentences (a period, "?" or "!" before
+   a capital, not after an abbreviation or an initial) and each sentence into clauses at
+   semicolons. Text inside double quotes and parentheses is protected: a semicolon in a
+   quoted title or a period in a quotation never splits.
+2. **Signals and commentary.** A clause may open with a signal ("See also", "Cf.") or hold
+   one after a commentary lead-in ("For a review, see ..."); the signal goes to
+   ``Citation.signal`` and governs the following citations of the same sentence until
+   another signal or a commentary clause. Each clause is scored: publication facts, dates,
+   volume/issue cues, a trailing locator and quoted titles speak for a citation; ordinary
+   lower-case prose speaks against. Commentary is dropped, except for a citation at its
+   end after "in" ("The text is located in 42 U.S.C. §5 (1974)").
+3. **Relations.** A citation clause is cut again where an item is reprinted, translated or
+   quoted in another source ("reprinted in", "trans. in", "as quoted in", and a bare
+   ", in" after an item that is complete on its own). The source after the phrase is a
+   citation of its own with ``relation`` set; '"Title," in Book' stays one chapter.
+4. **Classification and fields.** Each piece is an Ibid. form, a supra/op. cit. form, a
+   use of an alias defined by "(hereinafter X)", a short form (author or short title and a
+   locator, no publication facts) or a full citation. The pinpoint is cut from the end;
+   short forms get their author or title by rule, full citations are parsed into CSL-JSON
+   by :func:`citex.reference.parse_reference`.
+
+Nothing here knows a particular document: every rule is about the shape of notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .models import Citation, CSLItem, Footnote, Span
+
+__all__ = ["find_citations", "split_citations", "split_citations_in_text"]
+
+Parser = Callable[[str], CSLItem]
+"""A function from one citation string to a CSL-JSON item (``parse_reference``'s shape)."""
+
+# ---------------------------------------------------------------------------------------
+# Tunable limits. Each bounds the damage a piece of OCR noise can do.
+
+# A "(" whose ")" is further than this is taken for a stray bracket: publication facts
+# and annotations are short, and an unclosed bracket must not protect the rest of a note.
+MAX_PAREN_SPAN = 400
+# Clause score (see _citation_score) from which a clause counts as a citation, and the
+# share of prose words under which it may. A short form ("Lee, 10") scores 3.
+CITATION_SCORE = 2
+PROSE_SHARE = 0.35
+# A clause with much stronger evidence (publication facts and a locator) may carry more
+# prose: sentence-case titles and words like "interview by" are lower case.
+STRONG_SCORE = 5
+STRONG_PROSE_SHARE = 0.5
+# A citation cut off the end of a commentary clause ("... is located in 42 U.S.C. §5
+# (1974)") needs this much evidence, and the lead-in before it this share of prose.
+TAIL_SCORE = 4
+LEAD_IN_PROSE_SHARE = 0.3
+# ... and at least this many prose words, so that "Smith, interview in" is no lead-in.
+LEAD_IN_PROSE_WORDS = 3
+# Lead-ins before a signal or a trailing citation are a sentence's opening words; looking
+# further would make a long clause of OCR junk cost quadratic time.
+MAX_LEAD_IN = 300
+
+# ---------------------------------------------------------------------------------------
+# Word lists.
+
+# Abbreviations after which a period does not end a sentence.
+_NO_BREAK_ABBREVIATIONS = frozenset(
+    """ed eds trans tr comp comps vol vols no nos p pp n nn cf e.g i.e viz esp repr rev ser
+    art arts sec secs ch chap chaps fig supp sess para paras pt pts bk bks col cols
+    mr mrs ms dr prof st jr sr gen col gov sen rep hon rt fr
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    inc ltd co corp bros assn dept univ
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la mass md mich minn miss
+    mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
+    op loc cit al et seq ff""".split()
+)
+# Words whose final period stays in a citation's text when it ends the sentence.
+_KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset("ibid id idem etc".split())
+# Lower-case words that occur in titles and citations, so they are not evidence of prose.
+_CITATION_LOWER_WORDS = frozenset(
+    """a an the and or of in on at to for by with from as into under upon over via
+    de del della der den di du da la le les van von y e et al i ed eds trans tr comp
+    vol vols no nos p pp n nn ff passim supp sess ibid id idem op cit loc supra infra
+    hereinafter hereafter s v vs""".split()
+)
+# Lower-case words that start a description rather than a citation after a signal
+# ("see also the reports sent to the council: Doc. ...").
+_DESCRIPTIVE_STARTS = frozenset("the a an his her its their these this those our my such".split())
+
+# ---------------------------------------------------------------------------------------
+# Patterns. Each says what it must match and what it must not.
+
+_DOUBLE_QUOTES = '"“”„'
+
+# A sentence end: terminal punctuation, optional closing quote, space, then a capital,
+# digit, opening quote or bracket. The word before is checked separately.
+# must match: "412. See" '1950." Ann' "3. (Preface"
+# must not match: "Mass.: Beacon" "ed. john" (lower case after) "13.5"
+_SENTENCE_END = re.compile(r"[.?!](?P<quote>[\"”’']?)\s+(?=[A-Z\d\"“(\[])")
+
+# The word before a period, to tell abbreviations and initials from sentence ends.
+# must match: "Inc" in "Press, Inc." ; "U.S" in "U.S."    must not match: across spaces
+_LAST_WORD = re.compile(r"[^\s(\[\"“]*$")
+
+# The capitalised last part of a glued token ("QuarterlyVol" -> "Vol").
+# must match: "Vol" in "QuarterlyVol" "No" in "JournalNo"    must not match: "Vol" "NATO"
+_GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]*$")
+# A single initial or dotted initials ("S", "U.S", "D.C", "e.g", "V.F").
+# must match: "S" "U.S" "D.C" "e.g"    must not match: "NATO" "Ibid" "13"
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Z]$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+# A signal at the start of a clause.
+# must match: "See for example, " "See also " "see " "Cf. " "See, e.g., " "But see "
+# must not match: "Seeing " "Seen as" "Seeds of Change"
+_SIGNAL_AT_START = re.compile(
+    r"(?P<signal>(?:but\s+)?see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*"
+    r"|(?:but\s+)?cf\.|compare|contra|accord|e\.\s?g\.)(?:\s*[,:])?\s+",
+    re.IGNORECASE,
+)
+# A lower-case signal after a commentary lead-in inside a clause.
+# must match: ", see U.S. Senate" " see also the reports" ", cf. Smith"
+# must not match: "we See" (capital) "oversee " "seemed"
+_SIGNAL_INSIDE = re.compile(
+    r"(?:,\s+|\s)(?P<signal>see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*|cf\.)"
+    r"(?:\s*,)?\s+"
+)
+
+# A phrase that joins an item to the source it is reprinted, translated or quoted in.
+# must match: ", reprinted in " " as quoted in " ", trans. in " ", in " ' trans. in '
+# must not match: '," in ' (a chapter's container) "Vol. 2 in" "within"
+_RELATION = re.compile(
+    r"(?:,\s*|\s+)(?P<relation>(?:as\s+)?quoted\s+in|(?:as\s+)?cited\s+in|reprinted\s+in"
+    r"|repr\.\s+in|trans(?:\.|lated)\s+in|excerpted\s+in)\s+"
+    r"|,\s*(?P<bare>in)\s+"
+)
+# A relation phrase opening a clause: the whole note cites a source an item appears in.
+# must match: "Quoted in " "As cited in " "Reprinted in " "Trans. in "    must not match: "In "
+_RELATION_AT_START = re.compile(
+    r"(?:as\s+)?(?:quoted|cited)\s+in\s+|(?:reprinted|repr\.|excerpted)\s+in\s+"
+    r"|trans(?:\.|lated)\s+in\s+",
+    re.IGNORECASE,
+)
+# A relation phrase ending a text (its "in" introduces a source, not a lead-in's object).
+# must match: "..., reprinted in " " as quoted in "    must not match: "is located in "
+_RELATION_BEFORE = re.compile(
+    r"(?:quoted|cited|reprinted|repr\.|trans\.|translated|excerpted)\s+in\s+$"
+)
+# The word "in" between spaces, where a lead-in may end.
+# must match: " in " in "printed in 42 U.S.C."    must not match: "within" "in," "Inside"
+_IN_WORD = re.compile(r"\sin\s+")
+# The end of an item that is complete on its own, before a bare ", in".
+# must match: "Star, 3 May 1985, 6" "(Boston: Beacon, 1972), 8" "The Times, 4 June 1992"
+# must not match: '"Title," 80' '"Title,"' "Vol. XII"
+_COMPLETE_ITEM_END = re.compile(
+    r"(?:\b(?:1[5-9]\d\d|20\d\d)|\))(?:\s*[,:]\s*(?:pp?\.\s*)?[\divxlc]+(?:\s*[-–—]\s*\d+)?)?$"
+)
+
+# Ibid. and its relatives at the start of a piece (OCR may read "I" as "l" or "1").
+# must match: "Ibid., 13" "Ibid." "lbid, 5" "Id. at 7" "Idem, 4" "Ibid"
+# must not match: "Idaho" "Ibidem Press" is fine to match (it is "ibidem") "Identity"
+_IBID = re.compile(r"^(?:[Il1]bid(?:em)?|Id|Idem)\b\s*\.?", re.IGNORECASE)
+
+# A reference back to an earlier note or an earlier citation of the same work.
+# must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5"
+# must not match: "Supranational Law" "copcit"
+_SUPRA = re.compile(r"\bsupra\b|\b(?:op|loc)\.\s*cit\b", re.IGNORECASE)
+# The author part of a supra form, before the supra words.
+# must match: "Smith" in "Smith, supra note 4"  "Smith" in "Smith, op. cit., 5"
+_SUPRA_HEAD = re.compile(r"^(?P<head>[^,]{1,80}?),?\s+(?:supra|op\.\s*cit|loc\.\s*cit)", re.I)
+
+# An alias definition, in parentheses or brackets.
+# must match: "(hereinafter Lee Report)" '[hereinafter cited as "Report"]'
+# must not match: "(hereinafter)" "(here in after)"
+_HEREINAFTER = re.compile(
+    r"[(\[]\s*(?:hereinafter|hereafter)(?:\s+(?:cited|referred\s+to))?(?:\s+as)?\s*,?\s*"
+    r"[\"“']?(?P<alias>[^()\[\]\"”]{1,80}?)[\"”']?\s*[)\]]",
+    re.IGNORECASE,
+)
+
+# A locator at the very end of a citation: after a comma or colon, optional "p."/"at".
+# must match: ", 13" ": 77" ", 4-5" ", 101-04" ", passim" ", xii" ", 22 n. 4" ", at 7"
+#             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title)
+# must not match: "Vol. 2" "No. 27" " 1975" (no comma) "Article 12"
+_END_LOCATOR = re.compile(
+    r"(?:[,:][\"”]?\s*(?:(?:pp?\.|at)\s*)?|\sat\s+)(?P<pin>(?:\d+[a-z]?(?:\s*[-–—]+\s*\d+[a-z]?)?"
+    r"(?:\s*(?:and|&)\s*\d+(?:\s*[-–—]+\s*\d+)?)*|[ivxlc]{1,7}(?:\s*[-–—]+\s*[ivxlc]{1,7})?"
+    r"|passim)(?:\s*nn?\.\s*\d+)?)\s*$"
+)
+# A page right after a quoted title, before more of the citation.
+# must match: '"The System," 80, in' '"Title," 12-13,'    must not match: '"Title," in'
+_LOCATOR_AFTER_TITLE = re.compile(r",[\"”]\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)\s*,")
+# A page after a UN/official-records supplement number.
+# must match: "Supp. (No. 9) 66" "Supp. No. 9, at 66"    must not match: "Supp. (No. 9)"
+_SUPPLEMENT_LOCATOR = re.compile(
+    r"\bSupp\.\s*\(?No\.\s*\d+\)?\s*,?\s*(?:at\s+)?(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)\b"
+)
+# A lower-case tail after the locator ("Lee, 16, as cited above").
+# must match: ", as cited above" ", emphasis added"    must not match: ", passim" ", Late Edition"
+_LOWERCASE_TAIL = re.compile(r",\s+(?!passim\b)[a-z][a-z ]{0,40}$")
+
+# Four-digit years.
+# must match: "1972" "2004"    must not match: "12345" "A14684" "198"
+_YEAR = re.compile(r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?!\d)")
+# A parenthesis holding a year: publication facts or a date.
+# must match: "(Boston: Beacon, 1972)" "(1960)" "(Spring 1984)" "(3 April 1975)"
+# must not match: "(No. 9)" "(emphasis added)"
+_YEAR_PAREN = re.compile(r"\([^()]{0,200}?(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?!\d)[^()]{0,60}\)")
+# Day-month-year or month-day-year dates (with or without the day).
+# must match: "3 May 1985" "December 2, 1971" "Oct. 3, 1990"
+# must not match: "June 1984" "March of 1985" "May I" "1984-March"
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+" + _MONTHS + r",?\s+|" + _MONTHS + r"\s+\d{1,2},?\s+)(?:1[5-9]\d\d|20\d\d)\b"
+)
+# Volume, issue and similar cues followed by a number.
+# must match: "Vol. 64" "No. 3" "Vols. I" "vol. xii" "Nos. 3-4"    must not match: "Novel 3"
+_VOLUME_CUE = re.compile(r"\b(?:[Vv]ols?|[Nn]os?)\.\s*(?:\d+|[IVXLC]+\b|[ivxlc]+\b)")
+# Editor and translator cues of a chapter or edition.
+# must match: ", ed. Paul" " eds. " " trans. " " edited by "    must not match: "edited" alone
+_ROLE_CUE = re.compile(r"(?:,\s*|\s)(?:eds?|trans|comp)\.\s|\bedited\s+by\b|\btranslated\s+by\b")
+# A quoted title followed by the rest of a citation: a comma inside the closing quote.
+# must match: '"Salt Roads," in' '"Title," The Times'    must not match: '"word" said'
+_TITLE_QUOTE = re.compile(r"[,?!][\"”]\s*(?:in\s|[A-Z\d(])")
+# Legal and official references: document symbols, codes, articles, resolutions.
+# must match: "A/4684" "E/CN.4/1990/22" "U.N. GAOR" "§44" "Article 12" "Resolution 242"
+#             "U.S.C." "F.2d"
+# must not match: "and/or" "1988/89" "Articles of Faith"
+_LEGAL = re.compile(
+    r"\b[A-Z]{1,6}\d*(?:/[A-Z0-9][A-Za-z0-9.]*)+|§|\bU\.\s?N\.|\bU\.\s?S\.\s?C\b|\bGAOR\b"
+    r"|\b(?:Article|Art\.|Resolution|Res\.|Section|Sec\.)\s*\d+|\b(?:Code|Stat|Doc)\.?\s*§?\d"
+)
+# A personal or corporate name opening a citation, followed by a comma.
+# must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme,"
+# must not match: "For example," "In that letter,"
+_NAME_START = re.compile(
+    r"^(?:(?:[A-Z]\.\s?)+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+"
+    r"(?:\s+(?:and|&)\s+(?:(?:[A-Z]\.\s?)+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)*,"
+)
+# Words, for the prose measure.
+# must match: "Lee" "human" "L'Express" "Co-operation"    must not match: "1972" ","
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A trailing "Vol. X" / "Vols. X" of a short-title form.
+# must match: " Vol. XVIII" " Vol. 2" " Vols. 1-2"    must not match: "Volume" " No. 3"
+_TRAILING_VOLUME = re.compile(
+    r"\s*,?\s*\b[Vv]ols?\.\s*(?P<volume>[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?)$"
+)
+# One name of a short form: capitalised words or initials, with lower-case particles.
+# must match: "Lee" "Ortiz de Rosas" "Ann B. Lee" "van der Berg"
+# must not match: "the World" "Speeches and Writings" (has "and" -> split first)
+_NAME = re.compile(
+    r"^(?:(?:[A-Z]\.\s?)+\s*|(?:[A-Z][\w'’~-]*|de|del|della|der|den|di|du|da|la|le|van|von)\s+)"
+    r"{0,4}[A-Z\d][\w'’~-]*$"
+)
+# Lower-case name particles that belong to the family name.
+_PARTICLES = frozenset("de del della der den di du da la le van von ten ter".split())
+
+
+# ---------------------------------------------------------------------------------------
+# Public API
+
+
+def split_citations(
+    footnote: Footnote,
+    source: str,
+    *,
+    aliases: Collection[str] = (),
+    parse: Parser | None = None,
+) -> tuple[Citation, ...]:
+    """Split one footnote into its citations, with spans into the source text.
+
+    Args:
+        footnote: a footnote found in ``source`` (see :func:`citex.footnotes.find_footnotes`).
+        source: the decoded OCR text the footnote came from.
+        aliases: short names defined by "(hereinafter X)" in earlier notes of the
+            document; a citation that is just such a name (and a locator) gets kind
+            ``"hereinafter"``.
+        parse: the field parser for full citations; defaults to
+            :func:`citex.reference.parse_reference`.
+
+    Returns:
+        The note's citations in reading order; empty for a note of pure commentary.
+
+    Example:
+        >>> from citex.footnotes import find_footnotes
+        >>> src = "Text.1\\n1. See Ann Lee, Old Roads (Boston: Beacon, 1972), 8; Ibid., 9.\\n"
+        >>> [(c.kind, c.signal, c.pinpoint) for c in split_citations(find_footnotes(src)[0], src)]
+        [('full', 'see', '8'), ('ibid', 'see', '9')]
+    """
+    from .footnotes import text_span_to_source
+
+    found = split_citations_in_text(footnote.text, aliases=aliases, parse=parse)
+    return tuple(
+        replace(c, spans=_to_source(footnote, source, c.spans, text_span_to_source)) for c in found
+    )
+
+
+def split_citations_in_text(
+    text: str,
+    *,
+    aliases: Collection[str] = (),
+    parse: Parser | None = None,
+) -> list[Citation]:
+    """Split the plain text of one note into its citations.
+
+    The same as :func:`split_citations` without a source: each citation's ``spans`` hold
+    one ``(start, end)`` range into ``text`` itself.
+
+    Args:
+        text: the text of one note, lines joined.
+        aliases: short names defined by "(hereinafter X)" earlier in the document.
+        parse: the field parser for full citations; defaults to
+            :func:`citex.reference.parse_reference`.
+
+    Returns:
+        The citations in reading order.
+
+    Example:
+        >>> cites = split_citations_in_text("Lee, 10; see also Ibid., 12.")
+        >>> [(c.text, c.kind, c.signal, c.pinpoint) for c in cites]
+        [('Lee, 10', 'short', None, '10'), ('Ibid., 12', 'ibid', 'see also', '12')]
+    """
+    parser = parse if parse is not None else _default_parser()
+    known = {_alias_key(a) for a in aliases}
+    out: list[Citation] = []
+    for piece in _find_pieces(text):
+        citation = _make_citation(text, piece, known, parser)
+        alias = _defined_alias(citation.text)
+        if alias:
+            known.add(_alias_key(alias))
+        out.append(citation)
+    return out
+
+
+def find_citations(
+    footnotes: Iterable[Footnote], source: str, *, parse: Parser | None = None
+) -> tuple[Footnote, ...]:
+    """Fill in the citations of every footnote of one document, in note order.
+
+    Aliases defined by "(hereinafter X)" carry from each note to the later ones.
+
+    Args:
+        footnotes: the document's footnotes, in order.
+        source: the decoded OCR text they were found in.
+        parse: the field parser for full citations; defaults to
+            :func:`citex.reference.parse_reference`.
+
+    Returns:
+        The footnotes with ``citations`` set.
+
+    Example:
+        >>> from citex.footnotes import find_footnotes
+        >>> src = "Text.1 2\\n1. Ann Lee, Old Roads (Boston: Beacon, 1972) (hereinafter Roads).\\n"
+        >>> src += "2. Roads, 4.\\n"
+        >>> [c.kind for f in find_citations(find_footnotes(src), src) for c in f.citations]
+        ['full', 'hereinafter']
+    """
+    aliases: list[str] = []
+    out: list[Footnote] = []
+    for note in footnotes:
+        cites = split_citations(note, source, aliases=aliases, parse=parse)
+        aliases.extend(a for a in (_defined_alias(c.text) for c in cites) if a)
+        out.append(replace(note, citations=cites))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 1: sentences and clauses on protected text
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One citation's place in the note, with what the split learnt about it."""
+
+    start: int
+    end: int
+    signal: str | None
+    relation: str | None
+    followed_by_relation: bool
+
+
+def _find_pieces(text: str) -> list[_Piece]:
+    """Every citation of a note as a piece of its text, in reading order."""
+    protected = _protected_mask(text)
+    pieces: list[_Piece] = []
+    for s_start, s_end in _sentences(text, protected):
+        signal: str | None = None
+        for c_start, c_end in _split_outside(text, protected, s_start, s_end, ";"):
+            found = _citation_region(text, protected, c_start, c_end)
+            if found is None:
+                signal = None  # commentary ends the reach of a signal
+                continue
+            start, end, new_signal = found
+            signal = new_signal or signal
+            pieces.extend(_split_relations(text, protected, start, end, signal))
+    return pieces
+
+
+def _protected_mask(text: str) -> bytearray:
+    """1 for characters inside double quotes or brackets, where no split may happen."""
+    mask = bytearray(len(text))
+    quotes = [i for i, ch in enumerate(text) if ch in _DOUBLE_QUOTES]
+    for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+        mask[a + 1 : b] = b"\x01" * (b - a - 1)
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "([":
+            stack.append(i)
+        elif ch in ")]" and stack:
+            a = stack.pop()
+            if i - a <= MAX_PAREN_SPAN:
+                mask[a + 1 : i] = b"\x01" * (i - a - 1)
+    return mask
+
+
+def _sentences(text: str, protected: bytearray) -> list[tuple[int, int]]:
+    """Sentence ranges of the note, each trimmed, its closing period dropped."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        dot = m.start()
+        # After '."' the closing quote decides: the period itself is inside the quotation.
+        guard = m.start("quote") if m.group("quote") else dot
+        if protected[guard] or not _ends_sentence(text, dot):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [r for r in (_trim_sentence(text, a, b) for a, b in out) if r[0] < r[1]]
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """False when the punctuation at ``dot`` closes an abbreviation or an initial."""
+    if text[dot] != ".":
+        return True
+    word = _LAST_WORD.search(text, max(0, dot - 30), dot)
+    token = word.group(0) if word else ""
+    # OCR glues words ("QuarterlyVol."): the last capitalised part is the abbreviation.
+    glued = _GLUED_TAIL.search(token)
+    tail = glued.group(0) if glued else token
+    return not (
+        token.lower() in _NO_BREAK_ABBREVIATIONS
+        or tail.lower() in _NO_BREAK_ABBREVIATIONS
+        or _INITIALS.match(token)
+    )
+
+
+def _trim_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and a sentence's own final period (an abbreviation keeps its period)."""
+    start, end = _strip(text, start, end)
+    if end > start and text[end - 1] == ".":
+        word = _LAST_WORD.search(text, max(start, end - 31), end - 1)
+        token = word.group(0) if word else ""
+        if not (token.lower().strip(",") in _KEEP_PERIOD_WORDS or _INITIALS.match(token)):
+            end -= 1
+    return _strip(text, start, end)
+
+
+def _split_outside(
+    text: str, protected: bytearray, start: int, end: int, sep: str
+) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at unprotected ``sep`` characters; ranges trimmed."""
+    out: list[tuple[int, int]] = []
+    piece = start
+    for i in range(start, end):
+        if text[i] == sep and not protected[i]:
+            out.append(_strip(text, piece, i))
+            piece = i + 1
+    out.append(_strip(text, piece, end))
+    return [r for r in out if r[0] < r[1]]
+
+
+def _strip(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
+    """Narrow a range past leading and trailing ``chars``."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 2: signals and commentary
+
+
+def _citation_region(
+    text: str, protected: bytearray, start: int, end: int
+) -> tuple[int, int, str | None] | None:
+    """Where the citation of a clause lies and its signal, or None for commentary."""
+    if text.startswith("and ", start):
+        start, end = _strip(text, start + 4, end)
+    signal = None
+    m = _SIGNAL_AT_START.match(text, start, end)
+    if m:
+        signal = _normalise_signal(m.group("signal"))
+        start = m.end()
+    else:
+        inside = _signal_inside(text, protected, start, end)
+        if inside is not None:
+            start, signal = inside
+    start = _skip_description(text, protected, start, end)
+    if start is None:
+        return None
+    tail = _citation_after_lead_in(text, protected, start, end)
+    if tail is not None:
+        return tail, end, signal
+    return (start, end, signal) if _is_citation(text[start:end]) else None
+
+
+def _signal_inside(text: str, protected: bytearray, start: int, end: int) -> tuple[int, str] | None:
+    """A lower-case signal after a commentary lead-in: (citation start, signal)."""
+    for m in _SIGNAL_INSIDE.finditer(text, start, min(end, start + MAX_LEAD_IN)):
+        if protected[m.start("signal")]:
+            continue
+        if _prose_share(text[start : m.start()]) >= LEAD_IN_PROSE_SHARE:
+            return m.end(), _normalise_signal(m.group("signal"))
+    return None
+
+
+def _skip_description(text: str, protected: bytearray, start: int, end: int) -> int | None:
+    """Skip "the reports sent to the council:" before a citation; None if all description."""
+    first = _WORD.match(text, start, end)
+    if not first or first.group(0) not in _DESCRIPTIVE_STARTS:
+        return start
+    for i in range(start, end - 1):
+        if text[i] == ":" and not protected[i] and text[i + 1] == " ":
+            return _strip(text, i + 1, end)[0]
+    return None if _prose_share(text[start:end]) >= LEAD_IN_PROSE_SHARE else start
+
+
+def _normalise_signal(signal: str) -> str:
+    """'See for example,' -> 'see for example'; 'See, e.g.,' -> 'see e.g.'."""
+    words = signal.replace(",", " ").lower().split()
+    return " ".join(words).replace("e. g.", "e.g.")
+
+
+def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: int) -> int | None:
+    """Start of a citation closing a commentary clause after "in", or None."""
+    for m in _IN_WORD.finditer(text, start, min(end, start + MAX_LEAD_IN)):
+        cut = m.end()
+        if cut >= end or protected[cut - 1] or not (text[cut].isupper() or text[cut].isdigit()):
+            continue
+        lead_in, tail = text[start:cut], text[cut:end]
+        if (
+            not _NAME_START.match(lead_in)
+            and not _RELATION_BEFORE.search(lead_in)
+            and _prose_words(lead_in) >= LEAD_IN_PROSE_WORDS
+            and _prose_share(lead_in) >= LEAD_IN_PROSE_SHARE
+            and _citation_score(tail) >= TAIL_SCORE
+            and _prose_share(tail) < PROSE_SHARE
+        ):
+            return cut
+    return None
+
+
+def _is_citation(clause: str) -> bool:
+    """Whether a clause reads as a citation rather than commentary."""
+    if _IBID.match(clause) or _SUPRA.search(clause):
+        return True
+    if _is_parenthetical_only(clause):
+        return False
+    score, prose = _citation_score(clause), _prose_share(clause)
+    return (score >= CITATION_SCORE and prose < PROSE_SHARE) or (
+        score >= STRONG_SCORE and prose < STRONG_PROSE_SHARE
+    )
+
+
+def _is_parenthetical_only(clause: str) -> bool:
+    """A sentence in parentheses after a citation is an annotation, not a citation."""
+    return clause.startswith("(") and clause.rstrip(".").endswith(")")
+
+
+def _citation_score(clause: str) -> int:
+    """Evidence that a clause is a citation: publication facts, dates, cues, locators."""
+    outside = _without_quoted(clause)
+    score = 0
+    score += 3 if _YEAR_PAREN.search(clause) else 1 if _YEAR.search(outside) else 0
+    score += 2 if _DATE.search(clause) else 0
+    score += 2 if _VOLUME_CUE.search(outside) else 0
+    score += 2 if _LEGAL.search(outside) else 0
+    score += 2 if _TITLE_QUOTE.search(clause) else 0
+    score += 1 if _ROLE_CUE.search(outside) else 0
+    score += 1 if _NAME_START.match(clause) else 0
+    score += 2 if _find_pinpoint(clause).value is not None else 0
+    return score
+
+
+def _prose_share(clause: str) -> float:
+    """Share of a clause's words that are lower-case prose (titles in quotes skipped)."""
+    words = _WORD.findall(_without_titles(clause))
+    return _count_prose(words) / len(words) if words else 0.0
+
+
+def _prose_words(clause: str) -> int:
+    """Number of lower-case prose words in a clause (titles in quotes skipped)."""
+    return _count_prose(_WORD.findall(_without_titles(clause)))
+
+
+def _count_prose(words: Iterable[str]) -> int:
+    """How many words are lower-case and not the small words of titles and citations."""
+    return sum(1 for w in words if w[0].islower() and w.lower() not in _CITATION_LOWER_WORDS)
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(open, close) positions of paired double quotes."""
+    quotes = [i for i, ch in enumerate(text) if ch in _DOUBLE_QUOTES]
+    return list(zip(quotes[::2], quotes[1::2], strict=False))
+
+
+def _without_quoted(text: str) -> str:
+    """The text with every quoted passage blanked out."""
+    chars = list(text)
+    for a, b in _quoted_ranges(text):
+        chars[a + 1 : b] = " " * (b - a - 1)
+    return "".join(chars)
+
+
+def _without_titles(text: str) -> str:
+    """The text with quoted titles (a quote closed by ',"' or followed by ',') blanked.
+
+    Quoted prose (a quotation closed by '."') keeps its words: it is commentary.
+    """
+    chars = list(text)
+    for a, b in _quoted_ranges(text):
+        closes_title = text[b - 1] in ",?!" or text[b + 1 : b + 2] in (",", ":")
+        if closes_title:
+            chars[a + 1 : b] = " " * (b - a - 1)
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 3: relations
+
+
+def _split_relations(
+    text: str, protected: bytearray, start: int, end: int, signal: str | None
+) -> list[_Piece]:
+    """Cut a citation clause at relation phrases into pieces with their relations."""
+    cuts: list[tuple[int, int, str]] = []  # (end of previous piece, start of next, relation)
+    first_relation = None
+    opening = _RELATION_AT_START.match(text, start, end)
+    if opening:
+        first_relation = " ".join(opening.group(0).lower().split())
+        start = opening.end()
+    piece_start = start
+    for m in _RELATION.finditer(text, start, end):
+        if protected[m.start()] or m.end() >= end:
+            continue
+        if m.group("bare"):
+            before = text[piece_start : m.start()].rstrip()
+            if not _COMPLETE_ITEM_END.search(before):
+                continue
+        relation = " ".join((m.group("relation") or m.group("bare")).split())
+        cuts.append((m.start(), m.end(), relation))
+        piece_start = m.end()
+    pieces: list[_Piece] = []
+    piece_start, relation = start, first_relation
+    for cut_end, next_start, next_relation in cuts:
+        a, b = _strip(text, piece_start, cut_end, " ,")
+        pieces.append(_Piece(a, b, signal, relation, True))
+        piece_start, relation = next_start, next_relation
+    a, b = _strip(text, piece_start, end, " ,")
+    pieces.append(_Piece(a, b, signal, relation, False))
+    return [p for p in pieces if p.start < p.end]
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 4: classification and fields
+
+
+def _make_citation(text: str, piece: _Piece, aliases: set[str], parse: Parser) -> Citation:
+    """Classify one piece and extract its pinpoint and fields."""
+    cited = text[piece.start : piece.end]
+    pin = _find_pinpoint(cited)
+    pinpoint, body, without_pin = (
+        pin.value,
+        cited[: pin.start],
+        cited[: pin.start] + cited[pin.end :],
+    )
+    kind = _classify(cited, without_pin, pinpoint, piece, aliases)
+    if kind == "ibid":
+        csl: CSLItem = {}
+    elif kind == "hereinafter":
+        csl = {"title-short": _core(body)}
+    elif kind == "supra":
+        head = _SUPRA_HEAD.match(cited)
+        csl = _short_form_csl(head.group("head")) if head else {}
+    elif kind == "short":
+        csl = _short_form_csl(_core(body))
+    else:
+        csl, pinpoint = _parse_full(without_pin, pinpoint, parse)
+    return Citation(
+        text=cited,
+        spans=((piece.start, piece.end),),
+        kind=kind,
+        signal=piece.signal,
+        relation=piece.relation,
+        pinpoint=pinpoint,
+        csl=csl,
+    )
+
+
+def _classify(cited: str, body: str, pinpoint: str | None, piece: _Piece, aliases: set[str]) -> str:
+    """The kind of a citation: ibid, supra, hereinafter, short or full."""
+    if _IBID.match(cited):
+        return "ibid"
+    if _SUPRA.search(cited):
+        return "supra"
+    if _alias_key(_core(body)) in aliases:
+        return "hereinafter"
+    if _looks_full(body) or (piece.followed_by_relation and pinpoint is None):
+        return "full"
+    return "short"
+
+
+def _looks_full(body: str) -> bool:
+    """Whether a citation (without its pinpoint) carries publication facts of its own."""
+    outside = _without_quoted(body)
+    return bool(
+        _YEAR.search(outside)
+        or _ROLE_CUE.search(outside)
+        or _LEGAL.search(outside)
+        or re.search(r"[,?!][\"”]\s*in\s", body)
+    )
+
+
+@dataclass(frozen=True)
+class _Pinpoint:
+    """A citation's pinpoint and the range of the citation to cut out with it.
+
+    ``cited[:start]`` is what precedes the locator (a short form's author or title);
+    ``cited[:start] + cited[end:]`` is the citation without it, for the field parser.
+    """
+
+    value: str | None
+    start: int
+    end: int
+
+
+def _find_pinpoint(cited: str) -> _Pinpoint:
+    """Find the locator a citation gives for the cited passage."""
+    body = _strip_tail(cited)
+    m = _END_LOCATOR.search(body)
+    if m and not _is_lone_year(m.group("pin"), body[: m.start()]):
+        return _Pinpoint(" ".join(m.group("pin").split()), m.start(), m.end())
+    m = _LOCATOR_AFTER_TITLE.search(cited)
+    if m:  # '"Title," 80, in Book': cut the page, keep the quote and the comma
+        return _Pinpoint(" ".join(m.group("pin").split()), m.start("pin") - 1, m.end() - 1)
+    m = _SUPPLEMENT_LOCATOR.search(cited)
+    if m:  # inside legal references: the parser needs the text whole
+        return _Pinpoint(" ".join(m.group("pin").split()), len(cited), len(cited))
+    return _Pinpoint(None, len(cited), len(cited))
+
+
+def _strip_tail(cited: str) -> str:
+    """Drop trailing parentheticals and a lower-case tail that may follow a locator."""
+    body = cited.rstrip(" .")
+    while True:
+        if body.endswith(")"):
+            opening = body.rfind("(")
+            if opening <= 0:
+                return body
+            body = body[:opening].rstrip(" ,")
+            continue
+        m = _LOWERCASE_TAIL.search(body)
+        if m and _END_LOCATOR.search(body[: m.start()]):
+            body = body[: m.start()]
+            continue
+        return body
+
+
+def _is_lone_year(pin: str, before: str) -> bool:
+    """True when a 'locator' is the only year of the citation, so it is its date."""
+    return bool(_YEAR.fullmatch(pin)) and not _YEAR.search(before)
+
+
+def _core(body: str) -> str:
+    """A short form's words without edge punctuation."""
+    return body.strip(" ,.;:")
+
+
+def _parse_full(cited: str, pinpoint: str | None, parse: Parser) -> tuple[CSLItem, str | None]:
+    """Parse a full citation into CSL-JSON; keep citex's pinpoint, else the parser's."""
+    item = parse(_text_for_parser(cited))
+    parsed_pin = item.get("_pinpoint")
+    pinpoint = pinpoint or (str(parsed_pin) if parsed_pin else None)
+    csl = {k: v for k, v in item.items() if not k.startswith("_")}
+    if pinpoint is not None and csl.get("page") == pinpoint:
+        del csl["page"]  # the cited page is the pinpoint, never the work's range
+    alias = _defined_alias(cited)
+    if alias:
+        csl["title-short"] = alias
+    return csl, pinpoint
+
+
+def _text_for_parser(cited: str) -> str:
+    """The citation without alias definitions and trailing annotations in parentheses."""
+    text = _HEREINAFTER.sub("", cited).rstrip()
+    while text.endswith(")"):
+        opening = text.rfind("(")
+        inner = text[opening + 1 : -1].lstrip()
+        if opening <= 0 or not inner or not (inner[0].islower() or inner[0] in _DOUBLE_QUOTES):
+            break
+        text = text[:opening].rstrip()
+    return text
+
+
+def _defined_alias(cited: str) -> str | None:
+    """The alias a citation defines with "(hereinafter X)", if any."""
+    m = _HEREINAFTER.search(cited)
+    return " ".join(m.group("alias").split()) if m else None
+
+
+def _alias_key(alias: str) -> str:
+    """Aliases compare without case, quotes and extra spaces."""
+    return " ".join(alias.strip(" ,.;:" + _DOUBLE_QUOTES).lower().split())
+
+
+def _short_form_csl(core: str) -> CSLItem:
+    """Fields of a short form: 'Lee' -> author; 'Title Vol. 2' -> title and volume."""
+    core = _core(core)
+    item: CSLItem = {}
+    head, _, rest = core.partition(", ")
+    names = _names(head, allow_full=bool(rest))
+    if names and rest:
+        item["author"], title = names, rest
+    elif names and not rest:
+        return {"author": names}
+    else:
+        title = core
+    m = _TRAILING_VOLUME.search(title)
+    if m:
+        item["volume"] = m.group("volume")
+        title = title[: m.start()]
+    title = title.strip(" ," + _DOUBLE_QUOTES)
+    if title:
+        item["title"] = title
+    return item
+
+
+def _names(head: str, *, allow_full: bool) -> list[dict[str, str]] | None:
+    """Parse 'Smith and Jones' into CSL names, or None when it does not read as names.
+
+    Without a title after the names (``allow_full`` false) a short form names surnames
+    only, so at most two words each ("Ortiz de Rosas" counts its particle apart).
+    """
+    parts = re.split(r"\s+(?:and|&)\s+", head)
+    out = []
+    for part in parts:
+        if not _NAME.match(part):
+            return None
+        words = part.split()
+        capitals = [w for w in words if w.lower() not in _PARTICLES]
+        if not allow_full and len(capitals) > 2:
+            return None
+        out.append(_name(words, surname_only=not allow_full))
+    return out
+
+
+def _name(words: Sequence[str], *, surname_only: bool) -> dict[str, str]:
+    """'Ann B. Lee' -> family/given; lower-case particles join the family name."""
+    if surname_only:
+        return {"family": " ".join(words)}
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    family, given = " ".join(words[i:]), " ".join(words[:i])
+    return {"family": family, "given": given} if given else {"family": family}
+
+
+# ---------------------------------------------------------------------------------------
+# Boundaries to other modules
+
+
+def _default_parser() -> Parser:
+    """The reference parser, imported on first use (it loads a model)."""
+    from .reference import parse_reference
+
+    return parse_reference
+
+
+def _to_source(
+    footnote: Footnote,
+    source: str,
+    spans: tuple[Span, ...],
+    mapper: Callable[[Footnote, str, int, int], tuple[Span, ...]],
+) -> tuple[Span, ...]:
+    """Map ranges of the note's text to source spans."""
+    return tuple(s for start, end in spans for s in mapper(footnote, source, start, end))
