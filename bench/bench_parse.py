@@ -42,8 +42,17 @@ sys.path.insert(0, str(ROOT))
 from citex.reference import parse_reference  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")
-FIELDS = ("author", "editor", "title", "container-title", "date", "volume", "pages",
-          "publisher", "place")
+FIELDS = (
+    "author",
+    "editor",
+    "title",
+    "container-title",
+    "date",
+    "volume",
+    "pages",
+    "publisher",
+    "place",
+)
 TEXT_FIELDS = ("author", "editor", "title", "container-title", "publisher", "place")
 DICE_THRESHOLD = 0.85
 STOP_WORDS = frozenset("in ed eds vol no pp and".split())
@@ -112,7 +121,9 @@ def _names_text(names: list[dict]) -> str:
     for n in names:
         if n.get("literal") == "others":
             continue
-        parts.extend(str(n.get(k, "")) for k in ("given", "non-dropping-particle", "family", "literal"))
+        parts.extend(
+            str(n.get(k, "")) for k in ("given", "non-dropping-particle", "family", "literal")
+        )
     return " ".join(p for p in parts if p)
 
 
@@ -196,8 +207,14 @@ def anystyle_pairs() -> tuple[list[tuple[str, dict[str, str]]], int]:
 
 # --- LinkedBooks --------------------------------------------------------------
 
-_LB_MAP = {"author": "author", "year": "date", "volume": "volume", "pagination": "pages",
-           "publisher": "publisher", "publicationplace": "place"}
+_LB_MAP = {
+    "author": "author",
+    "year": "date",
+    "volume": "volume",
+    "pagination": "pages",
+    "publisher": "publisher",
+    "publicationplace": "place",
+}
 # The CoNLL file lost the original spacing; these rules rebuild a plausible string.
 _NO_SPACE_BEFORE = set(",.;:)]»-'’")
 _NO_SPACE_AFTER = set("([«-'’")
@@ -304,8 +321,9 @@ def main() -> None:
         report("AnyStyle gold (held out)", pairs, FIELDS, args.model)
     if "linkedbooks" in args.sections:
         fields = tuple(f for f in FIELDS if f != "editor")
-        report("LinkedBooks CoNLL test+valid (secondary refs)", linkedbooks_pairs(), fields,
-               args.model)
+        report(
+            "LinkedBooks CoNLL test+valid (secondary refs)", linkedbooks_pairs(), fields, args.model
+        )
     if "excite" in args.sections:
         fields = tuple(f for f in FIELDS if f != "place")
         report("EXCITE German footnote papers", excite_pairs(), fields, args.model)

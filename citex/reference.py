@@ -13,7 +13,7 @@ citations inside footnotes. It works in four steps, each a pure function:
    ``citex/data/parser.crfsuite`` is loaded lazily, once.
 4. The labelled segments are cleaned into CSL variables: names split into family/given
    (or kept as a corporate ``literal``), dates into ``date-parts`` (with ``season``),
-   ``Vol. 64, No. 3`` into ``volume``/``issue``, role words (ed., trans., pp.) dropped,
+   ``Vol. 70, No. 3`` into ``volume``/``issue``, role words (ed., trans., pp.) dropped,
    and the item ``type`` inferred.
 
 The pinpoint is returned inside the item under the citex-private key ``"_pinpoint"``
@@ -59,8 +59,8 @@ MAX_TAGGED_CHARS = 2000
 # ---------------------------------------------------------------------------
 
 # A page locator: numbers, roman numerals, ranges, lists and note references.
-# must match: "8-9" "165" "344-45" "xii" "12, 15" "22 n. 4" "pp. 3-19" "A1"
-# must not match: "1989" (a year on its own is a date, not a pinpoint) "Vol. 2"
+# must match: "8-9" "143" "344-51" "xii" "12, 15" "57 n. 4" "pp. 3-18" "A1"
+# must not match: "1992" (a year on its own is a date, not a pinpoint) "Vol. 2"
 _LOCATOR = (
     r"(?:(?:pp?\.|S\.)\s*)?"
     r"(?:[A-Z]?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|[ivxlc]{1,6}(?:\s*[-–—]\s*[ivxlc]{1,6})?)"
@@ -68,58 +68,58 @@ _LOCATOR = (
     r"(?:\s*(?:n|nn)\.\s*\d+)?"
 )
 # Pinpoint after parenthesised publication facts that contain a year.
-# must match: "... (Lanham, Md.: Univ. Press, 1989), 8-9" "... (New York, 1975), 212."
-# must not match: "... (1986): 626-40" (journal page range)  "Code §5 (3 May 1974)"
+# must match: "... (Dover, Del.: Univ. Press, 1992), 8-9" "... (New York, 1976), 212."
+# must not match: "... (1992): 627-70" (journal page range)  "Code §5 (3 May 1976)"
 _PIN_AFTER_PAREN = re.compile(
     r"^(?P<head>.*\([^()]*\b(?:1[4-9]\d\d|20\d\d)[^()]*\))\s*,\s*(?P<pin>" + _LOCATOR + r")\s*\.?$"
 )
 # A single page after a journal's parenthesised date: in a note it is the cited page.
-# must match: "... No. 75 (Summer 1989): 165" "... 64, No. 3 (1986): 626."
-# must not match: "... (1986): 626-40" (a range is the article's extent)
+# must match: "... No. 76 (Autumn 1962): 166" "... 70, No. 3 (1992): 627."
+# must not match: "... (1992): 627-70" (a range is the article's extent)
 _PIN_AFTER_JOURNAL_DATE = re.compile(
     r"^(?P<head>.*\([^()]*\b(?:1[4-9]\d\d|20\d\d)\s*\))\s*:\s*(?P<pin>\d{1,5})\s*\.?$"
 )
 # Pinpoint (newspaper page) after a full day-month-year or month-day-year date.
-# must match: "..., Pravda, 22 March 1977, 3" "..., Times, May 2, 1990, A12."
-# must not match: "..., Paris, 1977, 3" (no day and month: could be volume/issue)
+# must match: "..., Courier, 14 March 1979, 3" "..., Times, May 2, 1992, A12."
+# must not match: "..., Leeds, 1979, 3" (no day and month: could be volume/issue)
 _PIN_AFTER_FULL_DATE = re.compile(
     r"^(?P<head>.*(?:\b\d{1,2}\.?\s+[A-Za-zé]{3,}\.?|\b[A-Za-zé]{3,}\.?\s+\d{1,2},)\s+"
     r"(?:1[4-9]\d\d|20\d\d))\s*,\s*(?P<pin>(?:p\.\s*)?[A-Z]?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*\.?$"
 )
 
 # Space damage from OCR: space before closing punctuation or after an opening bracket.
-# must match: "Policy ," "( 1989" "word ."    must not match: "a , b" inside numbers? (fine)
+# must match: "Policy ," "( 1992" "word ."    must not match: "a , b" inside numbers? (fine)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.)\]”])(?=\s|$)")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
 # Words run together by OCR: a lower-case run of 3+ letters then a capitalised word.
-# must match: "InternationalAffairs" "LegalMaterials"    must not match: "McDonald" "LaGuardia"
+# must match: "ModernHistory" "PublicHealth"    must not match: "McDonald" "LaGuardia"
 _CAMEL_JOINT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
 # A volume or issue cue glued to its number.
-# must match: "Vol.2" "No.30" "pp.12-19"    must not match: "Vol. 2" "No 3" "Novel.3"
+# must match: "Vol.2" "No.14" "pp.51-58"    must not match: "Vol. 2" "No 3" "Novel.3"
 _CUE_GLUED = re.compile(r"\b(Vol|vol|No|no|Nr|nr|pp|Bd)\.(?=\d)")
 # Digit glued to a following capitalised word after a quote/comma.
-# must match: "1989Pravda"  must not match: "19th" "2nd" "A/810"
+# must match: "1992Courier"  must not match: "19th" "2nd" "A/921"
 _DIGIT_WORD_JOINT = re.compile(r"(?<=\d{4})(?=[A-Z][a-z]{2,})")
 
 # Year anywhere.
-# must match: "1989" "(1989a)" "1990-91"    must not match: "19891" "A/810"
+# must match: "1992" "(1992a)" "1991-92"    must not match: "19891" "A/921"
 _YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?!\d)")
 # ISO or numeric dates.
-# must match: "1989-06-01" "1989/6/1"    must not match: "1988-89" "12-19"
+# must match: "1992-06-01" "1992/6/1"    must not match: "1991-92" "51-58"
 _ISO_DATE = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
-# must match: "12.3.1990" "1/6/1989"    must not match: "1.2.3" "12.19"
+# must match: "14.3.1992" "1/6/1992"    must not match: "1.2.3" "14.12"
 _DMY_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[4-9]\d\d|20\d\d)(?!\d)")
 # Day next to a month word.
-# must match: "22 March" "March 22," "1er mai"    must not match: "March 1989"
+# must match: "14 March" "March 14," "1er mai"    must not match: "March 1992"
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+$")
 _DAY_AFTER = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 
 # Roman numeral (for volumes kept as printed).
-# must match: "XVIII" "iv"    must not match: "Vol" "MIX1"
+# must match: "XXIV" "iv"    must not match: "Vol" "MIX1"
 _ROMAN = re.compile(r"^[MDCLXVI]+$|^[mdclxvi]+$")
-# Volume with optional issue: "Vol. 64, No. 3", "64(3)", "64.3", "XLII, No. 30", "Bd. 5, H. 2".
-# must match: "Vol. 64, No. 3" "128(5)" "XVIII" "vol.36, no. 9" "64: 3"
-# must not match: "No. 75" (issue only, handled by _ISSUE_ONLY)
+# Volume with optional issue: "Vol. 57, No. 3", "57(3)", "57.3", "XXXV, No. 14", "Bd. 5, H. 2".
+# must match: "Vol. 57, No. 3" "128(5)" "XXIV" "vol.36, no. 9" "57: 3"
+# must not match: "No. 76" (issue only, handled by _ISSUE_ONLY)
 _VOLUME_ISSUE = re.compile(
     r"^(?:(?:vol|vols|volume|bd|band|tome|t|jg|jahrgang|v)(?:\.\s*|\s+|(?=\d)))?"
     r"(?P<vol>\d+[a-z]?(?:[-–/]\d+)?|[MDCLXVI]+|[mdclxvi]+)\b"
@@ -127,23 +127,25 @@ _VOLUME_ISSUE = re.compile(
     re.I,
 )
 # Issue without a volume.
-# must match: "No. 75" "no 3" "Heft 2" "n°59"    must not match: "Vol. 2"
+# must match: "No. 76" "no 3" "Heft 2" "n°59"    must not match: "Vol. 2"
 _ISSUE_ONLY = re.compile(r"^(?:no|nos|nr|n°|n|number|issue|heft|h)\.?\s*(?P<iss>[\w/–-]+)", re.I)
 # Page range or single page with optional cue.
-# must match: "pp. 3-19" "p. A65" "S. 29 - 68" "EL342-EL346" "1477-81"
+# must match: "pp. 3-18" "p. A65" "S. 51 - 58" "EL342-EL346" "1477-81"
 # must not match: "Vol. 3"
-_PAGES = re.compile(r"(?P<first>[A-Z]{0,2}\d+|[ivxlc]+)(?:\s*[-–—]+\s*(?P<last>[A-Z]{0,2}\d+|[ivxlc]+))?")
+_PAGES = re.compile(
+    r"(?P<first>[A-Z]{0,2}\d+|[ivxlc]+)(?:\s*[-–—]+\s*(?P<last>[A-Z]{0,2}\d+|[ivxlc]+))?"
+)
 
 # URLs, DOIs, ISBNs anywhere in the string.
-# must match: "https://a.org/x" "www.un.org/rights"    must not match: "A/810"
+# must match: "https://a.org/x" "www.un.org/rights"    must not match: "A/921"
 _URL = re.compile(r"(?:https?://|www\.)\S+[^\s.,;)\]]")
 # must match: "doi:10.1000/182" "10.3389/frma.2018.00021"    must not match: "10.5 cm"
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]]")
-# must match: "ISBN 0-8191-7599-5" "ISBN: 9780691"    must not match: "1989-1990"
+# must match: "ISBN 0-8191-7599-5" "ISBN: 9780691"    must not match: "1991-1992"
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*([\dXx][\dXx\s-]{8,16}[\dXx])")
 
 # Leading container cue.
-# must match: "In Guide" "in: Handbuch" "reprinted in Pravda"    must not match: "India"
+# must match: "In Guide" "in: Handbuch" "reprinted in Courier"    must not match: "India"
 _IN_PREFIX = re.compile(r"^(?:(?:reprinted|repr\.|also|see|trans\.)\s+)?(?:in|im)\b:?\s*", re.I)
 # Role words around editors/translators.
 # must match: "ed." "(eds.)" "edited by" "Hrsg." "trans." "translated by" "(Hg.)"
@@ -160,10 +162,12 @@ _ET_AL = re.compile(r"\b(?:et\.?\s*al\.?|u\.\s*a\.|and\s+others)", re.I)
 # must match: " and " " & " "; " " und " " et " " y "    must not match: "Anderson" "et al."
 _NAME_SEP = re.compile(r"\s*;\s*|\s*&\s*|\s+(?:and|und|et(?!\s*al)|y|e|u\.)\s+|\s*/\s*(?=[A-Z])")
 # Vancouver-style "Family AB".
-# must match: "Pérez-Higueras JJ" "Arias A" "Heidegger M."    must not match: "Rudolf L. Tokes"
-_FAMILY_INITIALS = re.compile(r"^(?P<family>[^\s,]+(?:\s+[^\s,]+)*?)\s+(?P<given>(?:[A-Z]\.?[- ]?){1,3})$")
+# must match: "Pérez-Higueras JJ" "Arias A" "Heidegger M."    must not match: "Anna K. Kovacs"
+_FAMILY_INITIALS = re.compile(
+    r"^(?P<family>[^\s,]+(?:\s+[^\s,]+)*?)\s+(?P<given>(?:[A-Z]\.?[- ]?){1,3})$"
+)
 # A word that is a personal initial or a given name.
-# must match: "J." "J.-P." "R.L." "Rudolf"    must not match: "University" (checked separately)
+# must match: "J." "J.-P." "R.L." "Anna"    must not match: "University" (checked separately)
 _GIVENISH = re.compile(r"^(?:[A-Z]\.?(?:-?[A-Z]\.?)*|[A-ZÀ-Þ][a-zß-ÿ'’-]+\.?)$")
 # Name suffixes.
 # must match: "Jr." "Sr" "III"    must not match: "Jrs" "I"
@@ -194,9 +198,16 @@ for _names in (
 _MONTH_NUMBERS["sept"] = 9
 
 _SEASON_NAMES = {
-    "spring": "Spring", "summer": "Summer", "autumn": "Autumn", "fall": "Fall",
-    "winter": "Winter", "frühjahr": "Spring", "sommer": "Summer", "herbst": "Autumn",
-    "hiver": "Winter", "été": "Summer",
+    "spring": "Spring",
+    "summer": "Summer",
+    "autumn": "Autumn",
+    "fall": "Fall",
+    "winter": "Winter",
+    "frühjahr": "Spring",
+    "sommer": "Summer",
+    "herbst": "Autumn",
+    "hiver": "Winter",
+    "été": "Summer",
 }
 
 # OCR digit/letter confusions inside name words (a name never holds digits).
@@ -209,16 +220,30 @@ _NAME_DIGIT_FIX_INITIAL = str.maketrans({"0": "O", "1": "I", "5": "S", "4": "A",
 _INTERVIEW = re.compile(r"\binterview(?:ed)?\s+(?:by|with)\b|^interview\b", re.I)
 # must match: "Address to the United Nations" "speech at" "Remarks before"
 # must not match: "Addressing poverty" "addresses"
-_SPEECH = re.compile(r"^(?:address|speech|remarks|lecture)\b|\b(?:address|speech|remarks)\s+(?:to|at|before|on)\b", re.I)
-# must match: "Ph.D. dissertation" "MA thesis" "Diss."    must not match: "Thesis Eleven" (a journal: caught only in genre)
-_THESIS = re.compile(r"\b(?:dissertation|thesis|diss\.|doctoral|habilitation)", re.I)
-# must match: "Technical report" "Working Paper No. 5" "Report of the"    must not match: "Reporter"
-_REPORT = re.compile(r"\b(?:report|working\s+paper|discussion\s+paper|policy\s+brief|white\s+paper)s?\b", re.I)
-# must match: "Proceedings of" "Conference on" "Symposium"    must not match: "Conferences" (fine either way)
-_CONFERENCE = re.compile(r"\b(?:proceedings|conference|symposium|workshop|congress|meeting|tagung)\b", re.I)
-# must match: "Convention on" "International Covenant" "Treaty of"    must not match: "Conventional"
-_TREATY = re.compile(r"\b(?:treaty|convention|covenant|protocol|agreement|charter|final\s+act|accords?)\b", re.I)
-# must match: "manuscript" "unpublished" "typescript" "MS"    must not match: "Manuscripts Quarterly" (fine)
+_SPEECH = re.compile(
+    r"^(?:address|speech|remarks|lecture)\b|\b(?:address|speech|remarks)\s+(?:to|at|before|on)\b",
+    re.I,
+)
+# must match: "Ph.D. dissertation" "MA thesis" "Diss."
+# must not match: "Dissenter" "Theses" (plural: usually a title word)
+_THESIS = re.compile(r"\b(?:dissertation|thesis|doctoral|habilitation)\b|\bdiss\.", re.I)
+# must match: "Technical report" "Working Paper No. 5" "Report of the"
+# must not match: "Reporter" "reporting"
+_REPORT = re.compile(
+    r"\b(?:report|working\s+paper|discussion\s+paper|policy\s+brief|white\s+paper)s?\b", re.I
+)
+# must match: "Proceedings of" "Conference on" "Symposium"
+# must not match: "Conferencing" "Meetings"
+_CONFERENCE = re.compile(
+    r"\b(?:proceedings|conference|symposium|workshop|congress|meeting|tagung)\b", re.I
+)
+# must match: "Convention on" "International Covenant" "Treaty of"
+# must not match: "Conventional" "Treaty-making"
+_TREATY = re.compile(
+    r"\b(?:treaty|convention|covenant|protocol|agreement|charter|final\s+act|accords?)\b", re.I
+)
+# must match: "manuscript" "unpublished" "typescript" "mimeo"
+# must not match: "Manuscripts" "published"
 _MANUSCRIPT = re.compile(r"\b(?:unpublished|manuscript|typescript|mimeo(?:graph)?)\b", re.I)
 # must match: "Magazine" "Weekly" "Newsweek"    must not match: "Weeks"
 _MAGAZINE = re.compile(r"\b(?:magazine|weekly|newsweek|time)\b", re.I)
@@ -228,29 +253,31 @@ _MAGAZINE = re.compile(r"\b(?:magazine|weekly|newsweek|time)\b", re.I)
 # Legal and official material.
 # ---------------------------------------------------------------------------
 
-# "19 U.S.C. §2432", "19 United States Code §2432", "42 U.S.C.A. § 1983".
-# must match: "19 United States Code §2432" "42 U.S.C. § 1983 (1988)"
-# must not match: "19 U.S. 1" (a case reporter)
+# "33 U.S.C. §5871", "33 United States Code §5871", "33 U.S.C.A. § 1983".
+# must match: "33 United States Code §5871" "33 U.S.C. § 1983 (1992)"
+# must not match: "33 U.S. 1" (a case reporter)
 _US_CODE = re.compile(
     r"(?P<vol>\d+)\s+(?P<code>U\.\s?S\.\s?C\.(?:\s?A\.)?|United\s+States\s+Code(?:\s+Annotated)?)\s*"
     r"(?:§+|sec(?:tion)?s?\.?)\s*(?P<sec>[\w.()\-–]+)"
 )
-# "88 Stat. 1978".
-# must match: "88 Stat. 1978" "Pub. L. No. 93-618, 88 Stat. 1978"    must not match: "State 19"
+# "88 Stat. 1979".
+# must match: "88 Stat. 1979" "Pub. L. No. 93-618, 88 Stat. 1979"    must not match: "State 19"
 _STATUTES = re.compile(r"(?P<vol>\d+)\s+Stat\.\s+(?P<page>\d+)")
 # A case: "Name v. Name, 347 U.S. 483 (1954)".
 # must match: "Brown v. Board of Education, 347 U.S. 483 (1954)"
-# must not match: "Smith, J. v. 2 (1990)" without a reporter
+# must not match: "Smith, J. v. 2 (1992)" without a reporter
 _CASE = re.compile(
     r"^(?P<title>[^,]+?\s+v(?:s)?\.\s+[^,]+?),\s*(?P<vol>\d+)\s+(?P<reporter>[A-Z][\w.\s']*?)\s+"
     r"(?P<page>\d+)"
 )
 # Bills: "H.R. 1234", "S. 562", "H. Res. 12" with a Congress.
 # must match: "H.R. 3, 100th Cong." "S. 2518, 99th Cong., 2d Sess."
-# must not match: "S. 29-68" (German page cue, no Congress)
-_BILL = re.compile(r"\b(?P<num>(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.)\s?\d+)\s*,\s*\d+\w*\s+Cong\.")
+# must not match: "S. 51-58" (German page cue, no Congress)
+_BILL = re.compile(
+    r"\b(?P<num>(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.)\s?\d+)\s*,\s*\d+\w*\s+Cong\."
+)
 # UN and similar resolutions.
-# must match: "General Assembly Resolution 217(A)(III)" "G.A. Res. 2200A (XXI)"
+# must match: "General Assembly Resolution 318(B)(IV)" "G.A. Res. 2201A (XXI)"
 #             "Security Council Resolution 242"
 # must not match: "resolution of the problem"
 _RESOLUTION = re.compile(
@@ -259,15 +286,15 @@ _RESOLUTION = re.compile(
     r"(?P<kind>Resolution|Res\.)\s+(?P<num>\d+[\w()/.\-]*(?:\s?\([IVXLC]+\))?)"
 )
 # UN document symbols, with or without a "Doc." cue.
-# must match: "U.N. Doc. A/810" "United Nations Document A/810" "CCPR/C/SR.930" "E/CN.4/1990/22"
-# must not match: "1988/89" "and/or" "A/B testing"? (needs 2+ slash parts or a Doc. cue)
+# must match: "U.N. Doc. A/921" "United Nations Document A/921" "CERD/C/SR.512" "E/CN.4/1992/14"
+# must not match: "1991/92" "and/or" (needs a known body prefix)
 _UN_SYMBOL = re.compile(
     r"(?:(?:U\.\s?N\.|United\s+Nations)\s+)?(?:Doc(?:ument)?\.?\s+)?"
     r"(?P<sym>\b(?:A|S|E|CCPR|CERD|CEDAW|CAT|CRC|HRC|ST|TD|UNEP|E/CN|A/HRC)"
     r"(?:/[A-Z0-9][\w.()\-]*){1,6})"
 )
 # A trailing parenthesised date, as legal citations end.
-# must match: "(1948)" "(3 January 1974)" "(Dec. 10, 1948)"    must not match: "(Vienna)"
+# must match: "(1949)" "(3 January 1976)" "(Dec. 14, 1949)"    must not match: "(Vienna)"
 _TRAILING_PAREN_DATE = re.compile(r"\((?P<date>[^()]*\b(?:1[4-9]\d\d|20\d\d)\b[^()]*)\)\s*\.?\s*$")
 
 
@@ -287,7 +314,9 @@ def _legal_item(text: str) -> CSLItem | None:
         item["volume"] = code.group("vol")
         item["section"] = code.group("sec")
         head = text[: code.start()].strip(" ,;")
-        item["title"] = head or _clean(text[code.start():tail_date.start() if tail_date else None])
+        item["title"] = head or _clean(
+            text[code.start() : tail_date.start() if tail_date else None]
+        )
     elif case:
         item["type"] = "legal_case"
         item["title"] = case.group("title").strip()
@@ -312,7 +341,9 @@ def _legal_item(text: str) -> CSLItem | None:
         if resolution.group("body"):
             item["authority"] = " ".join(resolution.group("body").split())
         first = text.split(",")[0]
-        item["title"] = _clean(first if resolution.start() < len(first) else text[: resolution.end()])
+        item["title"] = _clean(
+            first if resolution.start() < len(first) else text[: resolution.end()]
+        )
         if symbol:  # the document symbol identifies the text better than the number
             item["number"] = symbol.group("sym")
     elif symbol and re.search(r"\bDoc(?:ument)?\b|U\.\s?N\.|United Nations", text):
@@ -339,7 +370,7 @@ def split_pinpoint(text: str) -> tuple[str, str | None]:
 
     Only unambiguous note shapes are cut: a locator after parenthesised publication
     facts with a year, a single page after a journal's parenthesised date, and a page after
-    a full newspaper date. A journal page *range* after ``(1986):`` is the article's
+    a full newspaper date. A journal page *range* after ``(1992):`` is the article's
     extent and stays.
 
     Args:
@@ -363,7 +394,7 @@ def split_pinpoint(text: str) -> tuple[str, str | None]:
 
 
 def _is_bare_date_paren(head: str) -> bool:
-    """True when the closing parenthesis of ``head`` holds only a date ("(Summer, 1989)").
+    """True when the closing parenthesis of ``head`` holds only a date ("(Autumn, 1962)").
 
     After a bare date, ", 175-84" is a journal article's page range, not a pinpoint; after
     publication facts ("(Boston: Beacon, 1972)") it is the cited page.
@@ -434,8 +465,8 @@ def _label_segments(text: str, model: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------
 
 _EDGE_PUNCT = " ,;:.·/–-"
-# An abbreviation whose period must survive trimming (an initial, "Md.", "Inc.", "Co.").
-# must match: "Rudolf L." "Lanham, Md." "America, Inc."    must not match: "Press." "USSR." "1989."
+# An abbreviation whose period must survive trimming (an initial, "Del.", "Inc.", "Co.").
+# must match: "Anna K." "Dover, Del." "Canada, Inc."    must not match: "Press." "NATO." "1992."
 _FINAL_ABBREVIATION = re.compile(
     r"(?:^|[\s.])((?:[A-Z]|[A-Z][a-z]{1,2}|Inc|Ltd|Corp|Bros|Univ|Dept|etc|al))\.$"
 )
@@ -481,7 +512,7 @@ def _parse_date(value: str) -> dict[str, Any] | None:
     """Parse a date phrase into a CSL date object, or None when it holds no year.
 
     Args:
-        value: e.g. "20 December 1990", "Summer 1989", "(1989a)", "1989-06-01".
+        value: e.g. "14 December 1992", "Autumn 1962", "(1992a)", "1992-06-01".
 
     Returns:
         ``{"date-parts": [[y, m, d]]}`` with as many parts as known, plus ``season``.
@@ -523,7 +554,7 @@ def _parse_date(value: str) -> dict[str, Any] | None:
 
 
 def _split_volume(value: str) -> dict[str, str]:
-    """'Vol. 64, No. 3' -> volume/issue; 'No. 75' -> issue; roman numerals kept."""
+    """'Vol. 57, No. 3' -> volume/issue; 'No. 14' -> issue; roman numerals kept."""
     v = _clean(value)
     if not v:
         return {}
@@ -550,7 +581,7 @@ def _clean_pages(value: str) -> str:
 
 
 def _fix_name_word(word: str) -> str:
-    """Replace digits OCR put into a name word ("T0scano" -> "Toscano")."""
+    """Replace digits OCR put into a name word ("Hens1ey" -> "Hensley")."""
     if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
         return word
     return word[0].translate(_NAME_DIGIT_FIX_INITIAL) + word[1:].translate(_NAME_DIGIT_FIX)
@@ -563,7 +594,7 @@ def _is_corporate(value: str) -> bool:
 
 
 def _direct_name(value: str) -> dict[str, str]:
-    """'Rudolf L. Tőkés' -> family/given; particles and suffixes handled."""
+    """'Anna K. Kovács' -> family/given; particles and suffixes handled."""
     words = [_fix_name_word(w) for w in value.split()]
     suffix = None
     if len(words) > 1 and _SUFFIX.match(words[-1]):
@@ -583,7 +614,7 @@ def _direct_name(value: str) -> dict[str, str]:
 
 
 def _is_family_piece(piece: str, next_piece: str) -> bool:
-    """A comma piece that can be a family name alone ("Tőkés", "van der Berg", "MEYER").
+    """A comma piece that can be a family name alone ("Kovács", "van der Berg", "MEYER").
 
     Before bare initials ("Bueno de Mesquita, D. M.") a family name may have several words.
     """
@@ -602,7 +633,7 @@ def _is_initialish(word: str) -> bool:
 
 
 def _is_given_piece(piece: str) -> bool:
-    """A comma piece that can be given names ("J.", "Rudolf L.", "Anne-Marie")."""
+    """A comma piece that can be given names ("J.", "Anna K.", "Anne-Marie")."""
     words = piece.split()
     if not words or len(words) > 3:
         return False
@@ -615,7 +646,7 @@ def _parse_names(value: str) -> list[dict[str, str]]:
     """Split a name list into CSL name objects.
 
     Args:
-        value: e.g. "Tőkés, Rudolf L., and Ann Lee" or "Lee A, Kim JJ" or "Helsinki Watch".
+        value: e.g. "Kovács, Anna K., and Ann Lee" or "Lee A, Kim JJ" or "Harbour Trust".
 
     Returns:
         Name objects; organisations as ``{"literal": ...}``.
@@ -642,13 +673,21 @@ def _parse_names(value: str) -> list[dict[str, str]]:
                 continue
             if nxt is not None and _is_family_piece(piece, nxt) and _is_given_piece(nxt):
                 names.append(
-                    {"family": _fix_name_word(piece), "given": " ".join(_fix_name_word(w) for w in nxt.split())}
+                    {
+                        "family": _fix_name_word(piece),
+                        "given": " ".join(_fix_name_word(w) for w in nxt.split()),
+                    }
                 )
                 i += 2
                 continue
             vanc = _FAMILY_INITIALS.match(piece)
             if vanc and " " in piece and not _is_initialish(piece.split()[0]):
-                names.append({"family": _fix_name_word(vanc.group("family")), "given": vanc.group("given").strip()})
+                names.append(
+                    {
+                        "family": _fix_name_word(vanc.group("family")),
+                        "given": vanc.group("given").strip(),
+                    }
+                )
             else:
                 names.append(_direct_name(piece))
             i += 1
@@ -756,14 +795,16 @@ _GENRE_AS_CONTAINER = re.compile(
     re.I,
 )
 # A container title with a volume number or roman numeral glued to its end.
-# must match: "Quarterly Review of Law XVIII" "Slavic Review 38"
-# must not match: "Studies in Law" "Chapter I" (one-letter numeral) "Review 1990" (a year)
+# must match: "Quarterly Review of Law XXIV" "Slavic Review 57"
+# must not match: "Studies in Law" "Chapter I" (one-letter numeral) "Review 1992" (a year)
 _CONTAINER_THEN_VOLUME = re.compile(
     r"^(?P<container>.*[a-z].*?)\s+(?P<volume>[MDCLXVI]{2,}|(?!1[5-9]\d\d|20\d\d)\d{1,4})$"
 )
 # Interview phrase in a title: the interviewee's name is before it.
 # must match: "Ann Lee, interview by the author"    must not match: "Interviews with Artists"
-_NAME_THEN_INTERVIEW = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<rest>interview(?:ed)?\s+(?:by|with)\b.*)$", re.I)
+_NAME_THEN_INTERVIEW = re.compile(
+    r"^(?P<name>[^,]{3,60}),\s*(?P<rest>interview(?:ed)?\s+(?:by|with)\b.*)$", re.I
+)
 # A title that begins with an organisation: "Committee on X, Annual Report".
 # must match: "Office of Studies, Trade Controls"    must not match: "Trade, Aid and Growth"
 _ORG_THEN_TITLE = re.compile(r"^(?P<org>[^,]{4,90}),\s+(?P<title>\S.{3,})$")
@@ -773,15 +814,19 @@ def _repair_fields(item: CSLItem) -> None:
     """General fixes of CRF output that rules see better than the sequence model."""
     authors = item.get("author", [])
     date_parts = item.get("issued", {}).get("date-parts", [[]])[0]
-    # "Trud, 3 May 1981": a lone one-word "author" before a full date is a newspaper.
+    # "Morning Star, 3 May 1981": a lone "author" and a full date, nothing else, is a
+    # newspaper issue (a person is rarely cited by name and day alone).
     if (
         "title" not in item
         and "container-title" not in item
         and len(authors) == 1
-        and "given" not in authors[0]
         and len(date_parts) == 3
+        and not {"publisher", "publisher-place", "volume", "page"} & item.keys()
     ):
-        item["container-title"] = authors[0].get("family") or authors[0].get("literal", "")
+        a = authors[0]
+        item["container-title"] = a.get("literal") or " ".join(
+            p for p in (a.get("given"), a.get("family")) if p
+        )
         del item["author"]
         item["_journal"] = True
     title = item.get("title", "")
@@ -796,7 +841,7 @@ def _repair_fields(item: CSLItem) -> None:
         if not _TREATY.search(m.group("org")):
             item["author"] = [{"literal": m.group("org").strip()}]
             item["title"] = m.group("title").strip()
-    # "Quarterly Review XVIII" read as one container title: the volume is glued on.
+    # "Quarterly Review XXIV" read as one container title: the volume is glued on.
     m = _CONTAINER_THEN_VOLUME.match(item.get("container-title", ""))
     if m and "volume" not in item and "issue" not in item:
         item["container-title"] = m.group("container")
@@ -839,7 +884,9 @@ def _infer_type(item: CSLItem, text: str) -> str:
         if len(date_parts) == 3 and "volume" not in item:
             return "article-newspaper"
         return "article-journal"
-    if _REPORT.search(genre) or (_REPORT.search(title) and any("literal" in a for a in item.get("author", []))):
+    if _REPORT.search(genre) or (
+        _REPORT.search(title) and any("literal" in a for a in item.get("author", []))
+    ):
         return "report"
     if _MANUSCRIPT.search(genre) or _MANUSCRIPT.search(text):
         return "manuscript"
@@ -884,9 +931,9 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
 
     Example:
         >>> item = parse_reference(
-        ...     'Ann Lee, "Old Roads," Journal of Roads 12, no. 3 (1990): 45-67.')
+        ...     'Ann Lee, "Old Roads," Journal of Roads 70, no. 3 (1992): 70-70.')
         >>> item["type"], item["author"], item["volume"], item["issue"], item["page"]
-        ('article-journal', [{'family': 'Lee', 'given': 'Ann'}], '12', '3', '45-67')
+        ('article-journal', [{'family': 'Lee', 'given': 'Ann'}], '70', '3', '70-70')
     """
     original = " ".join(text.split())
     if not original:

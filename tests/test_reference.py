@@ -32,12 +32,12 @@ def assert_fields(item: dict, expected: dict) -> None:
 
 CASES = [
     pytest.param(
-        "Margaret L. Hensley, The Quiet Frontier: Diplomacy in the Baltic "
+        "Margaret L. Hensley, The Quiet Frontier: Diplomacy in the North Sea "
         "(Ithaca, N.Y.: Cornell University Press, 1983), 41-42.",
         {
             "type": "book",
             "author": [name("Hensley", "Margaret L.")],
-            "title": "The Quiet Frontier: Diplomacy in the Baltic",
+            "title": "The Quiet Frontier: Diplomacy in the North Sea",
             "publisher-place": "Ithaca, N.Y.",
             "publisher": "Cornell University Press",
             "issued": year(1983),
@@ -46,10 +46,10 @@ CASES = [
         id="book_note_with_pinpoint",
     ),
     pytest.param(
-        "Peter Vance and Olga Marr, Borders of Conscience (London: Verso, 1979), 112.",
+        "Colin Vance and Olga Marr, Borders of Conscience (London: Verso, 1979), 112.",
         {
             "type": "book",
-            "author": [name("Vance", "Peter"), name("Marr", "Olga")],
+            "author": [name("Vance", "Colin"), name("Marr", "Olga")],
             "title": "Borders of Conscience",
             "_pinpoint": "112",
         },
@@ -67,8 +67,8 @@ CASES = [
         id="book_bibliography_inverted_name",
     ),
     pytest.param(
-        "Gregor Lind, Rights and Reform, 2nd ed. (Boston: Beacon Press, 1988), 9.",
-        {"type": "book", "title": "Rights and Reform", "edition": "2nd", "_pinpoint": "9"},
+        "Gregor Lind, Tides and Reform, 2nd ed. (Boston: Beacon Press, 1988), 9.",
+        {"type": "book", "title": "Tides and Reform", "edition": "2nd", "_pinpoint": "9"},
         id="book_edition",
     ),
     pytest.param(
@@ -111,10 +111,10 @@ CASES = [
         id="journal_vol_no_pinpoint",
     ),
     pytest.param(
-        'Samuel R. Byrd, "Moscow After the Thaw," Foreign Affairs No. 41 (Winter 1987): 302.',
+        'Samuel R. Byrd, "Harbours After the Flood," Harbour Studies No. 41 (Winter 1987): 302.',
         {
             "type": "article-journal",
-            "container-title": "Foreign Affairs",
+            "container-title": "Harbour Studies",
             "issue": "41",
             "issued": {"date-parts": [[1987]], "season": "Winter"},
             "_pinpoint": "302",
@@ -127,54 +127,58 @@ CASES = [
         id="journal_page_range_is_page",
     ),
     pytest.param(
-        'Ruth Adler, "Border Studies," Quarterly Review of Law XVIII (1975): 12-40.',
-        {"type": "article-journal", "volume": "XVIII", "page": "12-40"},
+        'Ruth Adler, "Border Studies," Quarterly Review of Law XXIV (1975): 12-40.',
+        {"type": "article-journal", "volume": "XXIV", "page": "12-40"},
         id="journal_roman_volume_kept",
     ),
     pytest.param(
-        'Ivan Petrov, "New Steps on Travel," Izvestia, 14 April 1976, 2.',
+        'Owen Dunmore, "New Steps on Travel," Evening Herald, 14 April 1976, 2.',
         {
             "type": "article-newspaper",
-            "author": [name("Petrov", "Ivan")],
+            "author": [name("Dunmore", "Owen")],
             "title": "New Steps on Travel",
-            "container-title": "Izvestia",
+            "container-title": "Evening Herald",
             "issued": year(1976, 4, 14),
             "_pinpoint": "2",
         },
         id="newspaper_day_month_year",
     ),
     pytest.param(
-        '"Editorial on Emigration," Trud, 3 May 1981, 1.',
+        '"Editorial on Ferry Fares," Morning Star, 3 May 1981, 1.',
         {
             "type": "article-newspaper",
-            "title": "Editorial on Emigration",
-            "container-title": "Trud",
+            "title": "Editorial on Ferry Fares",
+            "container-title": "Morning Star",
             "issued": year(1981, 5, 3),
         },
         id="anonymous_quoted_title",
     ),
     pytest.param(
-        "Trud, 3 May 1981",
-        {"type": "article-newspaper", "container-title": "Trud", "issued": year(1981, 5, 3)},
+        "Morning Star, 3 May 1981",
+        {
+            "type": "article-newspaper",
+            "container-title": "Morning Star",
+            "issued": year(1981, 5, 3),
+        },
         id="bare_newspaper_and_date",
     ),
     pytest.param(
-        "Office of Technology Studies, Trade and Export Controls, Report No. 88-4 "
+        "Office of Technology Studies, Tidal Energy Controls, Report No. 88-4 "
         "(Washington, D.C.: Government Printing Office, 1988).",
         {
             "type": "report",
             "author": [{"literal": "Office of Technology Studies"}],
-            "title": "Trade and Export Controls",
+            "title": "Tidal Energy Controls",
             "number": "88-4",
             "publisher": "Government Printing Office",
         },
         id="corporate_report",
     ),
     pytest.param(
-        "Baltic Rights Watch Committee, Prisoners of Opinion (New York: Baltic Rights Watch, "
+        "North Sea Rights Watch Committee, Prisoners of Opinion (New York: North Sea Rights Watch, "
         "1986), 5.",
         {
-            "author": [{"literal": "Baltic Rights Watch Committee"}],
+            "author": [{"literal": "North Sea Rights Watch Committee"}],
             "title": "Prisoners of Opinion",
             "issued": year(1986),
         },
@@ -192,8 +196,13 @@ CASES = [
         id="us_code",
     ),
     pytest.param(
-        "Trade Reform Act of 1977, 45 U.S.C. § 118 (1977)",
-        {"type": "legislation", "title": "Trade Reform Act of 1977", "volume": "45", "section": "118"},
+        "Harbour Works Act of 1977, 45 U.S.C. § 118 (1977)",
+        {
+            "type": "legislation",
+            "title": "Harbour Works Act of 1977",
+            "volume": "45",
+            "section": "118",
+        },
         id="us_code_with_name",
     ),
     pytest.param(
@@ -203,8 +212,8 @@ CASES = [
     ),
     pytest.param(
         "Human Rights Committee, Summary Record of the 512th Meeting, U.N. Doc. "
-        "CCPR/C/SR.512 (1984)",
-        {"type": "report", "number": "CCPR/C/SR.512", "issued": year(1984)},
+        "CERD/C/SR.512 (1984)",
+        {"type": "report", "number": "CERD/C/SR.512", "issued": year(1984)},
         id="un_document_symbol",
     ),
     pytest.param(
@@ -331,7 +340,11 @@ def test_never_drops_input(text: str) -> None:
 
 
 def test_parse_references_keeps_order_and_count() -> None:
-    texts = ["Ann Lee, Old Roads (Boston: Beacon, 1972).", "", '"Rain," Daily Courier, 2 June 1980.']
+    texts = [
+        "Ann Lee, Old Roads (Boston: Beacon, 1972).",
+        "",
+        '"Rain," Daily Courier, 2 June 1980.',
+    ]
     items = parse_references(texts)
     assert len(items) == 3
     assert items[0]["title"] == "Old Roads"

@@ -98,7 +98,7 @@ def _segments(tokens: list[str], labels: list[str]) -> dict[str, str]:
 
 def _strip(text: str) -> str:
     """Edge punctuation and quotes off."""
-    return text.strip(" ,.;:()[]\"“”‘’«»")
+    return text.strip(' ,.;:()[]"“”‘’«»')
 
 
 def note_style(tokens: list[str], labels: list[str], k: int) -> tuple[list[str], list[str]] | None:
@@ -134,10 +134,18 @@ def note_style(tokens: list[str], labels: list[str], k: int) -> tuple[list[str],
         container = seg.get("container-title")
         if container:
             out.append((f"\u201c{title},\u201d", "title"))
-            out.append(("in " + _strip(container.removeprefix("In ").removeprefix("in ")) + ",",
-                        "container-title"))
+            out.append(
+                (
+                    "in " + _strip(container.removeprefix("In ").removeprefix("in ")) + ",",
+                    "container-title",
+                )
+            )
             if "editor" in seg:
-                names = _strip(re.sub(r"\b(?:[Ee]ds?\.|[Ee]dited by|\([Ee]ds?\.?\))|^[Ii]n:? ", "", seg["editor"]))
+                names = _strip(
+                    re.sub(
+                        r"\b(?:[Ee]ds?\.|[Ee]dited by|\([Ee]ds?\.?\))|^[Ii]n:? ", "", seg["editor"]
+                    )
+                )
                 if names:
                     out.append(("ed. " + names, "editor"))
         else:
@@ -204,8 +212,10 @@ def main() -> None:
     args = ap.parse_args()
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
     n = train(args.sets, args.out, params, augment=not args.no_augment)
-    print(f"trained on {n} sequences from {sorted(args.sets)} -> {args.out} "
-          f"({args.out.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"trained on {n} sequences from {sorted(args.sets)} -> {args.out} "
+        f"({args.out.stat().st_size / 1e6:.2f} MB)"
+    )
 
 
 if __name__ == "__main__":
