@@ -107,7 +107,8 @@ def predict_citex(doc: Doc) -> Prediction:
 
     footnotes = citex.find_footnotes(doc.text)
     return Prediction(
-        spans=tuple(span for note in footnotes for span in note.spans),
+        spans=tuple(span for note in footnotes for span in note.spans)
+        + tuple(note.number_span for note in footnotes if note.number_span),
         numbers=tuple(note.number for note in footnotes),
     )
 

@@ -171,6 +171,7 @@ class _Start:
     weight: float
     content: int  # source offset where the note's text begins
     bare: bool  # the line holds only the number
+    content_number_end: int  # source offset just after the printed number
 
 
 @dataclass
@@ -217,7 +218,12 @@ def extract_footnotes(text: str) -> FootnoteResult:
     footnotes = []
     for builder, marker in zip(builders, markers, strict=True):
         spans = _spans(lines, builder)
+        if not spans:
+            warnings.append(f"no text found for footnote {builder.start.number}")
+            continue
         body, _ = _join_spans(text, spans)
+        number_line = lines[builder.start.line]
+        number_start = content_bounds(number_line)[0]
         footnotes.append(
             Footnote(
                 number=builder.start.number,
@@ -225,6 +231,7 @@ def extract_footnotes(text: str) -> FootnoteResult:
                 text=body,
                 spans=spans,
                 marker=marker,
+                number_span=(number_start, builder.start.content_number_end),
             )
         )
     missing = sum(1 for m in markers if m is None)
@@ -262,7 +269,8 @@ def _note_start_candidates(lines: Sequence[Line]) -> list[_Start]:
             if _heading_like(rest, lines, line.index):
                 weight = HEADING_WEIGHT
             content = line.start + lead + match.end()
-            out.append(_Start(line.index, number, style, weight, content, bare))
+            number_end = line.start + lead + len(match.group().rstrip())
+            out.append(_Start(line.index, number, style, weight, content, bare, number_end))
             break
     return out
 
@@ -438,6 +446,7 @@ class _Assembler:
         self.notes: list[_NoteBuilder] = []
         self.current: int | None = None  # note being continued
         self.pending: int | None = None  # note cut off by body text, waiting for its tail
+        self.furniture = _furniture_lines(lines, self.starts)
 
     def run(self) -> None:
         i = 0
@@ -452,6 +461,9 @@ class _Assembler:
                 self._take_tail_before(i)
                 self.pending = None
                 self._open(start)
+                i += 1
+            elif i in self.furniture:
+                self._to_body(i)
                 i += 1
             elif self.current is not None and self._continues(self.current, i):
                 self._add(self.current, i)
@@ -665,7 +677,9 @@ class _Assembler:
         k = j
         while k < len(self.lines) and len(block) < 200:
             if self._text(k):
-                if k in self.starts:
+                if k in self.starts or k in self.furniture:
+                    break
+                if block and self._page_break_between(block[-1], k):
                     break
                 block.append(k)
             k += 1
@@ -685,6 +699,36 @@ class _Assembler:
         if current and len(segments) < needed:
             segments.append(current)
         return segments, end
+
+
+# A line repeated this often (digits ignored) is a running head or footer, never a note.
+MIN_REPEATS_FOR_FURNITURE = 3
+# Shorter lines repeat inside notes legitimately ("Ibid., 4.", "Id. at 12.", "Smith, 3.");
+# running heads and publisher footers are longer.
+MIN_FURNITURE_LENGTH = 18
+_DIGITS = re.compile(r"\d+")
+
+
+def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[int]:
+    """Running heads, footers and page numbers: lines that never belong to a note."""
+    counts: dict[str, int] = {}
+    keys: dict[int, str] = {}
+    for line in lines:
+        text = line.text.strip()
+        if not text or line.index in starts:
+            continue
+        if text.isdigit():
+            keys[line.index] = ""  # a bare page number (or a marker alone on its line)
+            continue
+        key = _DIGITS.sub("#", " ".join(text.split())).lower()
+        if len(key) >= MIN_FURNITURE_LENGTH:
+            keys[line.index] = key
+            counts[key] = counts.get(key, 0) + 1
+    return {
+        index
+        for index, key in keys.items()
+        if key == "" or counts.get(key, 0) >= MIN_REPEATS_FOR_FURNITURE
+    }
 
 
 def _assemble(
@@ -942,7 +986,4 @@ def _numbering_warnings(notes: Sequence[_NoteBuilder]) -> list[str]:
         if b > a + 1:
             missing = ", ".join(str(n) for n in range(a + 1, b))
             warnings.append(f"footnote numbering skips {missing} (after note {a})")
-    for note in notes:
-        if note.start.bare and len(note.lines) == 1:
-            warnings.append(f"no text found for footnote {note.start.number}")
     return warnings

@@ -71,9 +71,10 @@ class Footnote:
     number: int
     page: int
     text: str
-    spans: tuple[Span, ...]  # every piece of the note in the source, in reading order
+    spans: tuple[Span, ...]  # every piece of the note's text in the source, in reading order
     marker: Marker | None = None
     citations: tuple[Citation, ...] = ()
+    number_span: Span | None = None  # where the note's own number is printed
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ def _footnote(note: Footnote) -> dict[str, Any]:
             else None
         ),
         "citations": [_citation(c) for c in note.citations],
+        "number_span": list(note.number_span) if note.number_span else None,
     }
 
 
