@@ -102,7 +102,7 @@ _START_PATTERNS = (
 
 # A numbered line that looks like a section heading ("2. Methods", "3 The Brezhnev Era")
 # rather than a note: short, no sentence end, no digits. Must match "Introduction",
-# "The Early Years"; not "Ibid.", "Hazard, 10.", "See note 4".
+# "Earlier Work"; not "Ibid.", "Smith, 10.", "See note 4".
 _HEADING_LIKE = re.compile(r"^[^\d.;:,]{1,40}$")
 # Short notes that look like headings but are back-references ("Ibid", "Ebd", "Id").
 _SHORT_NOTE_WORDS = re.compile(r"^(?:ibid|ibidem|id|idem|ebd|ebenda|ders|dies|ivi|cit)\b", re.I)

@@ -17,7 +17,8 @@ citations inside footnotes. It works in four steps, each a pure function:
    and the item ``type`` inferred.
 
 The pinpoint is returned inside the item under the citex-private key ``"_pinpoint"``
-(absent when there is none); exporters drop keys starting with ``_``. Nothing is dropped:
+(absent when there is none), and an introductory signal ("See", "Cf.", "Vgl.") under
+``"_signal"``; exporters drop keys starting with ``_``. Nothing is dropped:
 text the parser cannot place ends up in ``note``, and a string with no recognisable
 field at all becomes ``{"type": "document", "title": <text>}``.
 """
@@ -100,6 +101,20 @@ _CUE_GLUED = re.compile(r"\b(Vol|vol|No|no|Nr|nr|pp|Bd)\.(?=\d)")
 # Digit glued to a following capitalised word after a quote/comma.
 # must match: "1992Courier"  must not match: "19th" "2nd" "A/921"
 _DIGIT_WORD_JOINT = re.compile(r"(?<=\d{4})(?=[A-Z][a-z]{2,})")
+
+# A slash joining two names without spaces, as German notes list authors.
+# must match: "Blossfeld/Erik" "Kurz/Nikolei"    must not match: "A/921" "90/Die" "and/or"
+_NAME_SLASH = re.compile(r"(?<=[a-zß-ÿ]{2})/(?=[A-ZÀ-Þ][a-zß-ÿ])")
+# An introductory signal before a citation; kept under "_signal".
+# must match: "See " "See also " "Cf. " "Vgl. " "Siehe " "Voir "    must not match: "Seeley, J."
+_SIGNAL = re.compile(
+    r"^(?P<signal>(?:see(?:\s+also)?|cf\.|compare|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|voir|cfr\.)"
+    r"(?:,?\s+e\.\s?g\.,?|,?\s+for\s+example,?|\s+z\.\s?B\.)?)\s+",
+    re.I,
+)
+# Role words closing an author list, which make the names editors.
+# must match: "Lee, Ann, ed." "Bundesamt (Hrsg.)" "Kessel / Conrad (Hgg.):"    must not match: "Ed Lee"
+_TRAILING_ROLE = re.compile(r"[,(\s](?:eds?|hrsg|hgg?|éds?|dir|editors?)\.?\)?[.,:;]*\s*$", re.I)
 
 # Year anywhere.
 # must match: "1992" "(1992a)" "1991-92"    must not match: "19891" "A/921"
@@ -425,6 +440,7 @@ def _repair_ocr(text: str) -> str:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
     text = _CUE_GLUED.sub(r"\1. ", text)
+    text = _NAME_SLASH.sub(" / ", text)
     text = _DIGIT_WORD_JOINT.sub(" ", text)
     return _CAMEL_JOINT.sub(" ", text)
 
@@ -726,6 +742,8 @@ def _item_from_segments(segments: list[tuple[str, str]]) -> CSLItem:
     for label, raw in segments:
         first = label not in seen
         seen.add(label)
+        if label == "author" and "editor" not in item and _TRAILING_ROLE.search(raw):
+            label = "editor"  # "Lee, Ann, ed." / "Bundesamt (Hrsg.)": the names edited the work
         if label in ("author", "editor", "translator"):
             names = _parse_names(raw)
             if names:
@@ -920,7 +938,8 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
     """Parse one citation string into a CSL-JSON item.
 
     A trailing note-style pinpoint (see :func:`split_pinpoint`) is not the work's
-    ``page``: it is returned under the private key ``"_pinpoint"``.
+    ``page``: it is returned under the private key ``"_pinpoint"``. A leading signal
+    ("See also", "Cf.", "Vgl.") is returned under ``"_signal"``.
 
     Args:
         text: One reference or full footnote citation (OCR text is fine).
@@ -938,7 +957,11 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
     original = " ".join(text.split())
     if not original:
         return {"type": "document", "note": ""}
-    body, pinpoint = split_pinpoint(_repair_ocr(original))
+    repaired = _repair_ocr(original)
+    signal = _SIGNAL.match(repaired)
+    if signal and len(repaired) > signal.end():
+        repaired = repaired[signal.end() :]
+    body, pinpoint = split_pinpoint(repaired)
     tagged, rest = body[:MAX_TAGGED_CHARS], body[MAX_TAGGED_CHARS:]
     legal = _legal_item(tagged)
     if legal is not None:
@@ -967,6 +990,8 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
         _add_note(item, rest)
     if pinpoint:
         item["_pinpoint"] = pinpoint
+    if signal:
+        item["_signal"] = signal.group("signal")
     for private in ("_journal", "_in", "_report"):
         item.pop(private, None)
     if not item.get("title") and not item.get("note"):

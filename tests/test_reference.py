@@ -248,6 +248,16 @@ CASES = [
         },
         id="german_chapter_hrsg",
     ),
+    pytest.param(
+        "See also Ann Lee, Old Roads (Boston: Beacon Press, 1972), 14.",
+        {"_signal": "See also", "author": [name("Lee", "Ann")], "_pinpoint": "14"},
+        id="signal_kept_apart",
+    ),
+    pytest.param(
+        "Vgl. Karl Brandt/Eva Roth (Hrsg.), Hafenstädte im Wandel, Hamburg 1999.",
+        {"_signal": "Vgl.", "editor": [name("Brandt", "Karl"), name("Roth", "Eva")]},
+        id="german_slash_editors",
+    ),
     # OCR damage.
     pytest.param(
         'Helen T. Marsh, "The Politics of Grain," WorldPolitics Vol.38, No. 2 (1986): 214.',
