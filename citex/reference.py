@@ -113,7 +113,8 @@ _SIGNAL = re.compile(
     re.I,
 )
 # Role words closing an author list, which make the names editors.
-# must match: "Lee, Ann, ed." "Bundesamt (Hrsg.)" "Kessel / Conrad (Hgg.):"    must not match: "Ed Lee"
+# must match: "Lee, Ann, ed." "Bundesamt (Hrsg.)" "Roth / Brandt (Hgg.):"
+# must not match: "Ed Lee" "Fred"
 _TRAILING_ROLE = re.compile(r"[,(\s](?:eds?|hrsg|hgg?|éds?|dir|editors?)\.?\)?[.,:;]*\s*$", re.I)
 
 # Year anywhere.
