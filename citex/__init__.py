@@ -6,6 +6,7 @@ next stage's plain data (see :mod:`citex.models`).
 
 from __future__ import annotations
 
+from .citations import find_citations, split_citations
 from .errors import CitexError, FormatError, InputError, OutputError
 from .footnotes import extract_footnotes, find_footnotes, text_span_to_source
 from .pipeline import process_text
@@ -28,7 +29,9 @@ __all__ = [
     "Work",
     "__version__",
     "extract_footnotes",
+    "find_citations",
     "find_footnotes",
     "process_text",
+    "split_citations",
     "text_span_to_source",
 ]

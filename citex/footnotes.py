@@ -893,6 +893,8 @@ def _marker_patterns(number: int) -> tuple[tuple[re.Pattern[str], float], ...]:
 def _marker_candidates(line: Line, number: int) -> list[_MarkerCandidate]:
     """Readings of ``number`` as a note call in one body line."""
     text = line.text
+    if not any(digit in text for digit in set(str(number))):
+        return []  # every reading, even with a digit lost, keeps one of the digits
     if text.strip() == str(number):
         a, b = content_bounds(line)
         return [_MarkerCandidate(a, b, ALONE_ON_LINE)]

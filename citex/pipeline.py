@@ -6,6 +6,7 @@ them and gathers warnings, so a caller can run any prefix of the pipeline itself
 
 from __future__ import annotations
 
+from .citations import find_citations
 from .footnotes import extract_footnotes
 from .models import Document
 
@@ -26,4 +27,5 @@ def process_text(text: str, *, source: str = "<text>") -> Document:
         [1]
     """
     found = extract_footnotes(text)
-    return Document(source=source, footnotes=found.footnotes, warnings=found.warnings)
+    footnotes = find_citations(found.footnotes, text)
+    return Document(source=source, footnotes=footnotes, warnings=found.warnings)
