@@ -71,6 +71,8 @@ _START_SPACE = re.compile(r"(?P<num>\d{1,3})\s+(?=[^\W\d_]|[\"'“‘(])")
 # its own line looks, so it is weak evidence; the sequence decides.
 # Must match "12", " 7 "; not "1989" (four digits), "12 a".
 _START_BARE = re.compile(r"(?P<num>\d{1,3})\s*$")
+# Dot leaders of a table of contents: "2. Methods ........ 14", "1. Scope . . . . 3".
+_DOT_LEADER = re.compile(r"\.{4,}|(?:\. ){3,}")
 # Superscript digits as printed by some OCR engines: "¹² Text".
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _START_SUPER = re.compile(rf"(?P<num>[{_SUPERSCRIPTS}]{{1,3}})\s*")
@@ -153,6 +155,9 @@ _REFERENCE_LINE = re.compile(
     + r"|\b(?:1[5-9]|20)\d{2}\b|https?://|\bdoi\b|\bet al\b|\b[A-Z]\.\s?[A-Z][a-z]|\d+\s?[-–]\s?\d+",
     re.IGNORECASE,
 )
+
+# Note-width lines in a row, with no number, that still count as note text.
+MIN_UNNUMBERED_RUN = 2
 
 # A line at least this share of the note width is a full line: a note does not end there.
 FULL_LINE_SHARE = 0.9
@@ -251,6 +256,8 @@ def _note_start_candidates(lines: Sequence[Line]) -> list[_Start]:
         stripped = line.text.lstrip()
         if not stripped or not (stripped[0].isdigit() or stripped[0] in "([lI" + _SUPERSCRIPTS):
             continue
+        if _DOT_LEADER.search(stripped):
+            continue  # a table of contents entry, not a note
         lead = len(line.text) - len(stripped)
         for style, pattern in _START_PATTERNS:
             match = pattern.match(stripped)
@@ -469,6 +476,13 @@ class _Assembler:
                 self._add(self.current, i)
                 i += 1
             else:
+                run = self._unnumbered_run(i)
+                if run:
+                    for k in run:
+                        self._add(len(self.notes) - 1, k)
+                    self.current = len(self.notes) - 1
+                    i = run[-1] + 1
+                    continue
                 self._to_body(i)
                 i += 1
 
@@ -535,6 +549,31 @@ class _Assembler:
         if not unfinished:
             return False
         return self._sandwiched(i) or (is_finished(text) and bool(_CITATION_CUE.search(text)))
+
+    def _unnumbered_run(self, i: int) -> list[int]:
+        """Note-width lines whose note lost its number: they join the note before them.
+
+        PDF text layers and OCR sometimes drop note numbers (a law review may keep one in
+        six). A run of at least MIN_UNNUMBERED_RUN note-width lines after the first note
+        is still note text; it is kept with the preceding note rather than lost.
+        """
+        if self.widths is None or not self.notes or self._kind(i) != "note":
+            return []
+        run: list[int] = []
+        note_lines = 0
+        j = i
+        while j < len(self.lines) and j not in self.starts and j not in self.furniture:
+            if self._text(j):
+                kind = self._kind(j)
+                if kind == "body" or self._page_break_between(i, j):
+                    break
+                if kind == "note":
+                    note_lines += 1
+                elif is_finished(self._text(run[-1])) if run else True:
+                    break  # a short line after a finished one: a heading or body
+                run.append(j)
+            j += 1
+        return run if note_lines >= MIN_UNNUMBERED_RUN else []
 
     def _is_short_line(self, i: int) -> bool:
         """A line well short of its neighbours (a heading or a paragraph's last line)."""
