@@ -554,8 +554,10 @@ class _Assembler:
         """Note-width lines whose note lost its number: they join the note before them.
 
         PDF text layers and OCR sometimes drop note numbers (a law review may keep one in
-        six). A run of at least MIN_UNNUMBERED_RUN note-width lines after the first note
-        is still note text; it is kept with the preceding note rather than lost.
+        six). A run with at least MIN_UNNUMBERED_RUN note-width lines after the first note,
+        running on to the next note, page furniture or page break, is still note text; it
+        is kept with the preceding note rather than lost. A run that runs into body text
+        is a block quotation set in small type, and stays in the body.
         """
         if self.widths is None or not self.notes or self._kind(i) != "note":
             return []
@@ -564,16 +566,31 @@ class _Assembler:
         j = i
         while j < len(self.lines) and j not in self.starts and j not in self.furniture:
             if self._text(j):
-                kind = self._kind(j)
-                if kind == "body" or self._page_break_between(i, j):
+                if self._page_break_between(i, j):
                     break
-                if kind == "note":
-                    note_lines += 1
-                elif is_finished(self._text(run[-1])) if run else True:
-                    break  # a short line after a finished one: a heading or body
+                kind = self._kind(j)
+                if kind == "body":
+                    return []
+                note_lines += kind == "note"
                 run.append(j)
             j += 1
-        return run if note_lines >= MIN_UNNUMBERED_RUN else []
+        if note_lines < MIN_UNNUMBERED_RUN or not self._ends_block(run[-1]):
+            return []
+        return run
+
+    def _ends_block(self, k: int) -> bool:
+        """Is line ``k`` followed by a note, page furniture, a page break or the end?
+
+        Unnumbered note text sits at the foot of a page; a block quotation set in the same
+        small type sits inside the body and is followed by body text.
+        """
+        for j in range(k + 1, len(self.lines)):
+            if not self._text(j):
+                continue
+            if self._page_break_between(k, j):
+                return True
+            return j in self.starts or j in self.furniture
+        return True
 
     def _is_short_line(self, i: int) -> bool:
         """A line well short of its neighbours (a heading or a paragraph's last line)."""
