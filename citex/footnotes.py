@@ -570,7 +570,12 @@ class _Assembler:
                     break
                 kind = self._kind(j)
                 if kind == "body":
-                    return []
+                    # Only a note's last line may be set at body width; after it the
+                    # block must end.
+                    if not (is_finished(self._text(j)) and self._ends_block(j)):
+                        return []
+                    run.append(j)
+                    break
                 note_lines += kind == "note"
                 run.append(j)
             j += 1
