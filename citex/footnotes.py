@@ -673,16 +673,29 @@ class _Assembler:
         was left mid-sentence, so a finished note never gains body text this way.
         """
         run: list[int] = []
+        misses = 0
         j = i - 1
-        while j >= 0 and self.owner[j] in (None, _BODY):
+        while j >= 0 and self.owner[j] in (None, _BODY) and j not in self.furniture:
             text = self._text(j)
             if not text:
                 j -= 1
                 continue
-            if not _REFERENCE_LINE.search(text):
-                break
+            if _REFERENCE_LINE.search(text):
+                misses = 0
+            else:
+                misses += 1
+                if misses > 1 or not run:
+                    # Two prose-like lines in a row, or a prose line right before the
+                    # block (a body paragraph's end), mark where the body stops.
+                    if not run and not self._lone_tail(j):
+                        break
+                    if misses > 1:
+                        run.pop()  # the previous prose line was body too
+                        break
             run.append(j)
             j -= 1
+        while run and not _REFERENCE_LINE.search(self._text(run[-1])):
+            run.pop()  # the run starts with a reference-like line
         if not run:
             return False
         for k in reversed(run):
@@ -785,11 +798,27 @@ def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[in
         if len(key) >= MIN_FURNITURE_LENGTH:
             keys[line.index] = key
             counts[key] = counts.get(key, 0) + 1
-    return {
-        index
-        for index, key in keys.items()
-        if key == "" or counts.get(key, 0) >= MIN_REPEATS_FOR_FURNITURE
-    }
+    repeated: dict[str, list[int]] = {}
+    for index, key in keys.items():
+        if key and counts[key] >= MIN_REPEATS_FOR_FURNITURE:
+            repeated.setdefault(key, []).append(index)
+    furniture = {index for index, key in keys.items() if key == ""}
+    edges = _page_edge_lines(lines)
+    for indices in repeated.values():
+        # A running head or footer sits at a page edge or beside a page number; a
+        # reference repeated word for word in several notes does neither.
+        beside = sum(
+            1
+            for index in indices
+            if index in edges
+            or any(
+                lines[j].text.strip().isdigit()
+                for j in range(max(0, index - 2), min(len(lines), index + 3))
+            )
+        )
+        if beside * 2 >= len(indices) or not _REFERENCE_LINE.search(lines[indices[0]].text):
+            furniture.update(indices)
+    return furniture
 
 
 def _assemble(
