@@ -741,8 +741,8 @@ class _Assembler:
             for k in segment:
                 self._add(note, k)
             self.current = note
-        if self.current is not None and self._finished(self.current):
-            self.current = None
+        # The last text may run on (more sentences, a second paragraph): the ordinary
+        # continuation rules decide from here.
         return j
 
     def _segments(self, j: int, needed: int) -> tuple[list[list[int]], int]:

@@ -196,7 +196,7 @@ def test_column_of_bare_numbers_with_texts_after() -> None:
             "A. Author, The History of Committees and Their Procedures (Place: Some Press, 1990), 3.",
             "Ibid., 4.",
             "Ibid.",
-            "The chair agreed, and the second reading took place in June",
+            "\fThe chair agreed, and the second reading took place in June",
         ]
     )
     notes = find_footnotes(text)
