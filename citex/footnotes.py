@@ -784,38 +784,39 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[int]:
-    """Running heads, footers and page numbers: lines that never belong to a note."""
-    counts: dict[str, int] = {}
-    keys: dict[int, str] = {}
+    """Running heads, footers and page numbers: lines that never belong to a note.
+
+    Lines holding only a number are page numbers (or body markers on their own line).
+    Lines repeated on many pages (digits ignored) are running heads or footers when
+    they sit by page numbers or page edges, or do not read like a reference: a reference
+    repeated word for word in several notes is not furniture.
+    """
+    counts: dict[str, list[int]] = {}
+    digit_lines: list[int] = []
     for line in lines:
         text = line.text.strip()
         if not text or line.index in starts:
             continue
         if text.isdigit():
-            keys[line.index] = ""  # a bare page number (or a marker alone on its line)
+            digit_lines.append(line.index)
             continue
         key = _DIGITS.sub("#", " ".join(text.split())).lower()
         if len(key) >= MIN_FURNITURE_LENGTH:
-            keys[line.index] = key
-            counts[key] = counts.get(key, 0) + 1
-    repeated: dict[str, list[int]] = {}
-    for index, key in keys.items():
-        if key and counts[key] >= MIN_REPEATS_FOR_FURNITURE:
-            repeated.setdefault(key, []).append(index)
-    furniture = {index for index, key in keys.items() if key == ""}
+            counts.setdefault(key, []).append(line.index)
+    repeated = [ix for ix in counts.values() if len(ix) >= MIN_REPEATS_FOR_FURNITURE]
     edges = _page_edge_lines(lines)
-    for indices in repeated.values():
-        # A running head or footer sits at a page edge or beside a page number; a
-        # reference repeated word for word in several notes does neither.
-        beside = sum(
-            1
-            for index in indices
-            if index in edges
-            or any(
-                lines[j].text.strip().isdigit()
-                for j in range(max(0, index - 2), min(len(lines), index + 3))
-            )
-        )
+
+    def near(index: int, marks: set[int]) -> bool:
+        window = range(max(0, index - 2), min(len(lines), index + 3))
+        return any(j in marks or not lines[j].text.strip() for j in window if j != index)
+
+    # Every line holding only a number is taken for a page number (or a body marker set
+    # on its own line); both stay out of notes. A date split word by word ("30" /
+    # "March" / "2010.") inside a note is the rare casualty.
+    page_numbers = set(digit_lines)
+    furniture = set(page_numbers)
+    for indices in repeated:
+        beside = sum(1 for i in indices if i in edges or near(i, page_numbers))
         if beside * 2 >= len(indices) or not _REFERENCE_LINE.search(lines[indices[0]].text):
             furniture.update(indices)
     return furniture

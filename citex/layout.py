@@ -65,6 +65,12 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+# A line ending in a web address: the period is the URL's or the sentence's, and an
+# access date ("Accessed 3 May 2020.", "Acesso em: ...") usually follows on the next line.
+# Must match the end of "https://x.org/a.htm.", "www.un.org."; not "See p. 3."
+_URL_END = re.compile(r"(?:https?://|www\.)\S*$")
+
+
 def is_finished(text: str) -> bool:
     """True when a line ends a sentence (so a note may end there).
 
@@ -72,7 +78,11 @@ def is_finished(text: str) -> bool:
         >>> is_finished("Ibid., 3."), is_finished("ed. J."), is_finished("(Place: Press,")
         (True, False, False)
     """
-    return bool(_FINISHED_LINE.search(text)) and not _ABBREVIATION_END.search(text)
+    return (
+        bool(_FINISHED_LINE.search(text))
+        and not _ABBREVIATION_END.search(text)
+        and not _URL_END.search(text)
+    )
 
 
 def join_text_lines(pieces: Sequence[str]) -> tuple[str, list[int]]:
