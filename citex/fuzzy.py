@@ -1,0 +1,186 @@
+"""OCR-tolerant comparison of names and titles: the only module that imports rapidfuzz.
+
+Every score is a float in ``[0, 1]``. Before comparing, both strings are normalised the
+way OCR damage asks for: accents folded ("Tőkés" -> "tokes"), digits that stand for
+letters inside a word read as those letters ("T6kds" -> "tokds", "Hens1ey" -> "hensley"),
+letter pairs OCR confuses with one letter read as it ("Rarnsay" -> "ramsay"), and for
+titles the spaces dropped, because OCR glues and splits words ("Constitutionsof the World").
+
+The resolver (:mod:`citex.resolve`), the work builder (:mod:`citex.works`) and the matcher
+against known bibliographies all call these functions, so a change of library or of a
+confusion table happens here once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+__all__ = [
+    "OCR_DIGIT_LETTERS",
+    "OCR_LETTER_GROUPS",
+    "fold",
+    "name_key",
+    "name_similarity",
+    "normalise",
+    "short_title_similarity",
+    "title_key",
+    "title_similarity",
+]
+
+# Digits OCR reads for letters, applied only inside a word that has letters too (a page
+# number "16" stays "16"). "6" is most often an accented "o" or "ó" ("T6kds" for "Tőkés").
+OCR_DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b"}
+# Letter groups OCR reads for one letter (applied after folding, in this order).
+OCR_LETTER_GROUPS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+# Letters with no decomposition in Unicode, folded by hand.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "’": "'",
+        "‘": "'",
+    }
+)
+
+# A word that mixes digits and letters, where digits may be misread letters.
+# must match: "T6kds" "Hens1ey" "0rme"    must not match: "1977" "16" "2d" (a suffix, kept)
+_MIXED_WORD = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*\d)\w{3,}\b")
+# Anything that is not a letter or a digit, for keys.
+# must match: " " "," "~" "'"    must not match: "a" "7"
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Leading articles a short title drops ("The Decline" -> "Decline").
+# must match: "the " "a " "la " "il " "der "    must not match: "theory" "lane"
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|il|lo|gli|i|l'|el|los|las|der|die|das)\s+")
+
+# Titles shorter than this (letters, after normalising) match only by exact equality: a
+# two-letter difference in "Opere" is another word, in a long title it is OCR noise.
+MIN_FUZZY_TITLE = 8
+
+
+def fold(text: str) -> str:
+    """Fold accents and ligatures to ASCII letters, keeping case and punctuation.
+
+    Example:
+        >>> fold("Tőkés, Pérez de Cuéllar, Straße")
+        'Tokes, Perez de Cuellar, Strasse'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise(text: str) -> str:
+    """Lower-case, fold accents, read OCR digit/letter confusions, keep single spaces.
+
+    Example:
+        >>> normalise("T6kds,  Rudolf L.")
+        'tokds rudolf l'
+    """
+    text = fold(text).lower()
+    text = _MIXED_WORD.sub(_digits_to_letters, text)
+    for group, letter in OCR_LETTER_GROUPS:
+        text = text.replace(group, letter)
+    return " ".join(_NON_ALNUM.sub(" ", text).split())
+
+
+def name_key(name: str) -> str:
+    """A family name as letters only, for comparison ("T6k~s" -> "toks")."""
+    return normalise(name).replace(" ", "")
+
+
+def title_key(title: str) -> str:
+    """A title as letters and digits only, without a leading article or spaces."""
+    return _LEADING_ARTICLE.sub("", normalise(title)).replace(" ", "")
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two family names are, tolerating OCR damage.
+
+    The score is the larger of an edit-distance ratio and a *dropped-letter* score: OCR
+    often loses an accented letter altogether ("Tks" for "Tőkés"), so a name whose letters
+    are the other's in order, with the same first and last letter, scores by the share of
+    letters kept.
+
+    Example:
+        >>> round(name_similarity("Tks", "Tőkés"), 2), round(name_similarity("Lee", "Orme"), 2)
+        (0.8, 0.29)
+    """
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return 0.0
+    if ka == kb:
+        return 1.0
+    ratio = fuzz.ratio(ka, kb) / 100
+    short, long_ = sorted((ka, kb), key=len)
+    if short[0] == long_[0] and short[-1] == long_[-1] and _is_subsequence(short, long_):
+        ratio = max(ratio, 0.5 + 0.5 * len(short) / len(long_))
+    return ratio
+
+
+def title_similarity(a: str, b: str) -> float:
+    """How alike two full titles are: edit ratio of their keys (spaces and case ignored).
+
+    Example:
+        >>> title_similarity("Constitutionsof the World", "Constitutions of the World")
+        1.0
+    """
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb:
+        return 0.0
+    if ka == kb:
+        return 1.0
+    if min(len(ka), len(kb)) < MIN_FUZZY_TITLE:
+        return 0.0
+    return fuzz.ratio(ka, kb) / 100
+
+
+def short_title_similarity(short: str, full: str) -> float:
+    """How well a short title ("Military Organization") stands for a full one.
+
+    A short title is the full title's opening words, or its main words; so the score is
+    the best of: the full title's key starting with the short one's (1.0), the ratio
+    against the full title's opening of the same length, and a partial match anywhere
+    (discounted, since a word found in the middle is weaker evidence).
+
+    Example:
+        >>> short_title_similarity("Decline", "The Decline of the Venetian Nobility")
+        1.0
+    """
+    ks, kf = title_key(short), title_key(full)
+    if not ks or not kf:
+        return 0.0
+    if kf.startswith(ks):
+        return 1.0
+    if len(ks) < MIN_FUZZY_TITLE:
+        return 0.0
+    opening = fuzz.ratio(ks, kf[: len(ks)]) / 100
+    anywhere = 0.9 * fuzz.partial_ratio(ks, kf) / 100 if len(kf) > len(ks) else 0.0
+    return max(opening, anywhere, title_similarity(short, full))
+
+
+def _digits_to_letters(m: re.Match[str]) -> str:
+    """Read the digits of one mixed word as the letters OCR took them for."""
+    word = m.group(0)
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|d|e|a|o)", word):  # ordinals: "19th", "2d", "1o"
+        return word
+    return "".join(OCR_DIGIT_LETTERS.get(ch, ch) for ch in word)
+
+
+def _is_subsequence(short: str, long_: str) -> bool:
+    """Whether the letters of ``short`` occur in ``long_`` in order."""
+    it = iter(long_)
+    return all(ch in it for ch in short)

@@ -1,0 +1,972 @@
+"""Resolved citations: link every Ibid., short form, supra and alias to the work it means.
+
+Notes refer back in a handful of ways, each one a row of :data:`BACK_REFERENCES` or a
+rule below:
+
+- **Ibid.** (ibid., ibidem, Id. with only a page, ivi, ebd., ebenda): the item cited just
+  before. Just before means the preceding item of the same note, or the items of the last
+  earlier note that cites anything. An item reprinted, translated or quoted in another
+  source ("X, reprinted in Y") is one item: Ibid. repeats X. When that earlier note cites
+  several items, Ibid. is linked only if its page lies in exactly one item's page range;
+  otherwise it stays unresolved with the reason. Without a page it inherits the page of
+  the item it repeats.
+- **idem / eadem / ders. / Id. with a title**: the same author as the citation just
+  before, in a new work (the author is filled in).
+- **supra note 12 / supra n. 12 / note 12 above / cit. alla nota 12**: the item cited in
+  note 12 (an author before the words picks one of several).
+- **op. cit. / loc. cit. / a.a.O. / cit.** after an author (and maybe a short title): a
+  short form.
+- **Aliases** defined by "(hereinafter X)": X later means that item.
+- **Short forms**: "Name, 5", "Name and Other, passim", "Name, Short Title, 5", or a short
+  title alone. Names and titles are compared with OCR tolerance (:mod:`citex.fuzzy`).
+  A short form that fits several works of one author is linked only if a short title or
+  the page range decides.
+- **Containers as short forms**: '"Chapter," in Name, 36' where Name is the editor of a
+  volume cited earlier: the chapter is a new work, and its container is that volume
+  (method ``"container"``). A short title naming such a volume ("Collected Laws Vol. 2,
+  30") links to the volume as a work of its own.
+
+Full citations are grouped into works with :func:`citex.works.same_work`, so a work cited
+fully twice (with different OCR damage) is one work. Every citation gets ``work`` (a work
+id from :func:`citex.works.work_ids`, or None) and a ``resolution`` saying how and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from .fuzzy import name_similarity, normalise, short_title_similarity, title_similarity
+from .models import Citation, CSLItem, Footnote, Resolution
+from .works import merge_csl, same_work, work_ids
+
+__all__ = [
+    "BACK_REFERENCES",
+    "DEFAULT_MATCHER",
+    "BackReference",
+    "Matcher",
+    "resolve_citations",
+]
+
+# ---------------------------------------------------------------------------------------
+# Thresholds and confidences. Each says why it has its value.
+
+# A short form's name matches an earlier author from this similarity (fuzzy.name_similarity):
+# "Tks" for "Tőkés" scores 0.8 and "Boemo" for "Boerio" 0.73, while different surnames of
+# similar shape stay lower ("Hazard"/"Howard" 0.67, "Bialer"/"Biddulph" 0.43).
+NAME_MATCH = 0.72
+# When several earlier authors pass NAME_MATCH, the best one wins only with this lead over
+# the next (an exact "Smith" over an OCR-near "Smyth" leads by 0.2); a smaller lead is left
+# unresolved, since it is OCR noise deciding.
+NAME_MARGIN = 0.15
+# A short title stands for a full title from this score (fuzzy.short_title_similarity: a
+# prefix is 1.0, an OCR-damaged prefix about 0.85, an unrelated title of one author < 0.6).
+SHORT_TITLE_MATCH = 0.8
+# Between two works whose titles both pass SHORT_TITLE_MATCH, the better wins with this lead.
+TITLE_MARGIN = 0.1
+
+# Confidence of each way of linking. A direct Ibid. or a note number leaves little doubt;
+# looking back past a note without citation, or deciding between works by a page range,
+# rests on an assumption about the author's habits.
+CONFIDENCE_FULL = 1.0
+CONFIDENCE_IBID = 0.95
+CONFIDENCE_IBID_LOOKBACK = 0.8
+CONFIDENCE_BY_PAGE_RANGE = 0.8
+CONFIDENCE_SUPRA_NOTE = 0.95
+CONFIDENCE_ALIAS = 0.95
+# A short form's confidence is its match score times this: a name alone never identifies
+# a work as surely as an Ibid. does.
+SHORT_FORM_WEIGHT = 0.9
+
+
+# ---------------------------------------------------------------------------------------
+# The table of back-reference patterns.
+
+
+@dataclass(frozen=True)
+class BackReference:
+    """One way a note refers back: a name, a pattern, and what it refers to.
+
+    ``refers_to`` is one of ``"previous"`` (the item just cited: Ibid.), ``"author"`` (the
+    author just cited, new work: idem), ``"note"`` (the item of a numbered note: supra
+    note 12; the pattern has a group ``note``) or ``"work"`` (an earlier work named by the
+    author or title before the pattern: op. cit.). Patterns for ``"previous"`` and
+    ``"author"`` are matched at the start of a citation, the others anywhere.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    refers_to: str
+
+
+BACK_REFERENCES: tuple[BackReference, ...] = (
+    # must match: "Ibid." "ibid., 13" "Ibidem, p. 5" "lbid" "1bid." "Ib., 4" "Ibid. The"
+    # must not match: "Ibis" "Ibidian" "Ibsen"
+    BackReference("ibid", re.compile(r"^(?i:[Il1]bid(?:em)?\b\.?|[Il1]b\.)"), "previous"),
+    # must match: "Ebd., S. 5" "ebd." "Ebenda, 4"    must not match: "Ebdon" "Ebendorf"
+    BackReference("ebd", re.compile(r"^(?i:ebd\.|ebenda\b\.?)"), "previous"),
+    # must match: "Ivi, p. 3" "ivi, 7" "Ivi."    must not match: "Ivica" "Ivrea"
+    BackReference("ivi", re.compile(r"^(?i:ivi\b\.?)"), "previous"),
+    # Legal "Id." and humanities "Idem" with only a page repeat the work; with a title they
+    # name the same author (decided by what follows, see _rest_is_locator).
+    # must match: "Id. at 7" "Id., 12" "Id." "Idem, 4" "Idem, Storia" "Eadem" "Iidem"
+    # must not match: "Idaho" "Identity" "Idea" "Ideology"
+    BackReference(
+        "idem",
+        re.compile(r"^(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|iidem\b\.?|eaedem\b\.?)"),
+        "author",
+    ),
+    # must match: "Ders., Geschichte" "Dies." "Derselbe, Titel"    must not match: "Dersim" "Dieses"
+    BackReference(
+        "ders", re.compile(r"^(?i:ders\.|dies\.|derselbe\b|dieselbe\b|dieselben\b)"), "author"
+    ),
+    # must match: "supra note 12" "supra n. 12" "Smith, supra note 4" "supra, nota 35"
+    #             "above, note 4" "cit. alla nota 12" "(wie Anm. 12)" "oben Anm. 3"
+    # must not match: "note 12" (no supra word) "supranational" "22 n. 4"
+    BackReference(
+        "supra-note",
+        re.compile(
+            r"(?i:\b(?:supra|above|sopra|cit\.?|oben|wie)\s*,?\s*(?:(?:alla|a|in)\s+)?"
+            r"(?:note|nota|nn?\.|anm\.)\s*(?P<note>\d{1,4})\b)"
+        ),
+        "note",
+    ),
+    # must match: "note 12 above" "n. 12 supra" "Smith, note 4 above"
+    # must not match: "note 12" "note 12 above all" is matched too (rare; prose is dropped
+    # by the splitter before it gets here)
+    BackReference(
+        "note-above",
+        re.compile(r"(?i:\b(?:note|n\.)\s*(?P<note>\d{1,4})\s*,?\s*(?:above|supra)\b)"),
+        "note",
+    ),
+    # must match: "op. cit." "op.cit." "loc. cit." "art. cit." "a.a.O." "a. a. O."
+    #             "Malavasi, cit., pp. 33" "Smith, supra, 5"
+    # must not match: "citation" "cited" "Cité" "explicit" "supranational"
+    BackReference(
+        "op-cit",
+        re.compile(
+            r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b)"
+        ),
+        "work",
+    ),
+)
+
+# Signals the splitter may have left on a citation (languages it does not know).
+# must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
+_LEADING_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
+# An alias defined in a full citation.
+# must match: "(hereinafter Lee Report)" '[hereinafter cited as "Report"]' "(hereafter HWR)"
+# must not match: "(hereinafter)" "here in after"
+_ALIAS_DEFINITION = re.compile(
+    r"[(\[]\s*(?i:hereinafter|hereafter|d'ora in poi|im folgenden|di seguito)"
+    r"(?:\s+(?i:cited|referred\s+to|citato))?(?:\s+(?i:as|come))?\s*,?\s*[\"“']?"
+    r"(?P<alias>[^()\[\]\"”]{1,80}?)[\"”']?\s*[)\]]"
+)
+# A chapter whose container is given by a short form at the end: '," in Name, 36'.
+# must match: '"Title," in T0kes, 36' '"Title," in Lee and Orme, 98-99' '," in Lee, pp. 4-5'
+# must not match: '"Title," in Old Roads (Boston, 1972), 3' (publication facts: a full
+#                 container) '"Title," Journal 3 (1990): 4' '," in Lee 1990, 4' (a year)
+# Digits are allowed inside the name, where OCR puts them for accented letters ("T6k~s").
+_CONTAINER_SHORT = re.compile(
+    r"[,\"”]\s+in\s+(?P<short>[^\W\d_](?:[^\W\d_]|[ .'’~-]|\d(?!\d))*?)\s*,\s*(?:pp?\.\s*)?"
+    r"(?:\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]{1,7}|passim)\s*\.?\s*$"
+)
+# A comma-separated part of a short form that begins its locator.
+# must match: "13" "pp. 33" "p. 14" "passim" "xii" "22 n. 4" "at 7" "s.v. aça" "S. 5"
+#             "col. 3" "III" "c. 12v" "nota 4" "esp. pp. 3" "vol. 2, p. 3"
+# must not match: "Tre Savii" "Il Caso" "Storia di Venezia" "I Dogi" "Vol" alone
+_LOCATOR_PART = re.compile(
+    r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|t|tomo|Bd|at|esp|sez|cap|ch)"
+    r"\b\.?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
+)
+# A volume in a short title.
+# must match: " Vol. XVIII" " Vol. 2" " vol. II"    must not match: "Volume" " No. 3"
+_VOLUME = re.compile(r"\s*,?\s*\b(?:[Vv]ols?\.)\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$")
+# Separators between the names of a short form.
+# must match: " and " " & " " e " " und " " et "    must not match: "Anderson" " ed. "
+_NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et)\s+")
+# "et al." and its kin after a first name of several authors.
+# must match: " et al." " et al" " u. a." " e altri"    must not match: " et alia Press"
+_ET_AL = re.compile(r"\s+(?:et\s+al\.?|u\.\s*a\.|e\s+altri)$")
+# An initial or a given-name abbreviation in a short form's name ("G." "M.L." "J. C.").
+# must match: "G." "M.L." "Th."    must not match: "Lee" "MARANINI"
+_INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+# A page range: two numbers, the second may be abbreviated ("134-35").
+# must match: "11-19" "134-35" "3 - 4"    must not match: "12" "xii-xv" "passim"
+_PAGE_RANGE = re.compile(r"^\s*(?P<lo>\d+)\s*[-–—]+\s*(?P<hi>\d+)\s*$")
+
+
+# ---------------------------------------------------------------------------------------
+# The matcher: injectable comparison functions.
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """How names and titles are compared: functions returning a similarity in [0, 1].
+
+    The defaults come from :mod:`citex.fuzzy`; a caller can pass stricter or looser ones
+    (an exact matcher in tests, a transliteration-aware one for Cyrillic sources).
+    """
+
+    name: Callable[[str, str], float] = name_similarity
+    title: Callable[[str, str], float] = title_similarity
+    short_title: Callable[[str, str], float] = short_title_similarity
+
+
+DEFAULT_MATCHER = Matcher()
+
+
+# ---------------------------------------------------------------------------------------
+# Public API
+
+
+def resolve_citations(
+    footnotes: Sequence[Footnote],
+    *,
+    patterns: Sequence[BackReference] = BACK_REFERENCES,
+    matcher: Matcher = DEFAULT_MATCHER,
+) -> tuple[Footnote, ...]:
+    """Link every citation of a document to the work it means.
+
+    Args:
+        footnotes: the document's footnotes in order, with citations
+            (see :func:`citex.citations.find_citations`).
+        patterns: the back-reference table; defaults to :data:`BACK_REFERENCES`.
+        matcher: the name and title comparison; defaults to OCR-tolerant fuzzy matching.
+
+    Returns:
+        The footnotes with each citation's ``work`` (a work id, or None when the evidence
+        does not decide) and ``resolution`` set. An Ibid. without a page gets the page of
+        the item it repeats as its ``pinpoint``; a chapter whose container was given as a
+        short form gets the container's fields in its ``csl``.
+
+    Example:
+        >>> lee = Citation("Ann Lee, Roads (1972), 4", ((0, 1),), "full", pinpoint="4",
+        ...                csl={"author": [{"family": "Lee"}], "title": "Roads",
+        ...                     "issued": {"date-parts": [[1972]]}})
+        >>> notes = [Footnote(1, 1, "", (), citations=(lee,)),
+        ...          Footnote(2, 1, "", (), citations=(Citation("Ibid.", ((1, 2),), "ibid"),)),
+        ...          Footnote(3, 1, "", (), citations=(Citation("Le3, 9", ((2, 3),), "short",
+        ...                                                     pinpoint="9"),))]
+        >>> for c in (c for f in resolve_citations(notes) for c in f.citations):
+        ...     print(c.work, c.pinpoint, c.resolution.method)
+        lee1972roads 4 full
+        lee1972roads 4 ibid
+        lee1972roads 9 short-author
+    """
+    state = _State(patterns=tuple(patterns), matcher=matcher)
+    links: list[list[_Link]] = []
+    for position, note in enumerate(footnotes):
+        links.append(state.resolve_note(position, note, footnotes))
+    ids = state.work_ids()
+    out = []
+    for note, note_links in zip(footnotes, links, strict=True):
+        cites = tuple(
+            _apply(cite, link, ids, state)
+            for cite, link in zip(note.citations, note_links, strict=True)
+        )
+        out.append(replace(note, citations=cites))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------
+# State of the walk through a document
+
+
+@dataclass
+class _Entry:
+    """A work candidate: a full citation, or the container volume of one."""
+
+    note: int
+    index: int
+    csl: CSLItem
+    container: bool = False  # True: the volume a chapter citation is in
+    cluster: int = -1
+
+
+@dataclass(frozen=True)
+class _Link:
+    """The outcome for one citation."""
+
+    entry: int | None
+    method: str
+    confidence: float
+    reason: str
+    pinpoint: str | None
+    csl: CSLItem | None = None  # replacement fields (containers), else None
+
+
+@dataclass
+class _Unit:
+    """One cited item of a note for Ibid.: the item, its page, and where it was cited."""
+
+    entry: int | None
+    pinpoint: str | None
+    note: int
+    reason: str = ""
+
+
+@dataclass
+class _State:
+    """Everything the walk has seen: entries, clusters, aliases and the last cited items."""
+
+    patterns: tuple[BackReference, ...]
+    matcher: Matcher
+    entries: list[_Entry] = field(default_factory=list)
+    clusters: list[list[int]] = field(default_factory=list)
+    aliases: dict[str, int] = field(default_factory=dict)
+    containers: dict[int, int] = field(default_factory=dict)  # chapter entry -> volume entry
+    notes: dict[int, list[_Unit]] = field(default_factory=dict)  # note number -> its items
+    last_units: list[_Unit] = field(default_factory=list)
+    last_note: int | None = None
+
+    # -- the walk ----------------------------------------------------------------------
+
+    def resolve_note(
+        self, position: int, note: Footnote, footnotes: Sequence[Footnote]
+    ) -> list[_Link]:
+        """Resolve the citations of one note, in order, updating the state."""
+        units: list[_Unit] = []
+        out: list[_Link] = []
+        gap = self._skipped_notes(position, footnotes)
+        for index, cite in enumerate(note.citations):
+            before = units[-1:] if units else self.last_units
+            link = self._resolve(note.number, index, cite, before, gap if not units else "")
+            out.append(link)
+            if cite.relation is None or not units:
+                units.append(_Unit(link.entry, link.pinpoint, note.number))
+            elif units[-1].pinpoint is None and link.pinpoint is not None:
+                units[-1].pinpoint = link.pinpoint  # "X, trans. in Y, 11-19": X's place
+        if units:
+            self.notes[note.number] = units
+            self.last_units, self.last_note = units, note.number
+        return out
+
+    def _skipped_notes(self, position: int, footnotes: Sequence[Footnote]) -> str:
+        """A reason fragment when the notes just before cite nothing."""
+        if position == 0 or self.last_note is None:
+            return ""
+        previous = footnotes[position - 1]
+        if previous.citations:
+            return ""
+        return f"note {previous.number} cites nothing; looking back to note {self.last_note}"
+
+    def _resolve(
+        self, number: int, index: int, cite: Citation, before: list[_Unit], gap: str
+    ) -> _Link:
+        """Resolve one citation."""
+        text = _LEADING_SIGNAL.sub("", cite.text.strip())
+        for ref in self.patterns:
+            m = (
+                ref.pattern.match(text)
+                if ref.refers_to in ("previous", "author")
+                else (ref.pattern.search(text))
+            )
+            if not m:
+                continue
+            if ref.refers_to == "previous":
+                return self._ibid(cite, before, gap, ref.name)
+            if ref.refers_to == "author":
+                rest = text[m.end() :]
+                if _rest_is_locator(rest):
+                    return self._ibid(cite, before, gap, ref.name)
+                return self._idem(number, index, cite, rest, before, ref.name)
+            if ref.refers_to == "note":
+                head = text[: m.start()].strip(" ,;:(")
+                return self._supra_note(number, cite, int(m.group("note")), head)
+            head = text[: m.start()].strip(" ,;:(")
+            if not head:  # "Op. cit., 5" alone: the work just cited
+                return self._ibid(cite, before, gap, ref.name)
+            return self._short(cite, head, via=ref.name)
+        if cite.kind == "full":
+            return self._full(number, index, cite)
+        head, _ = _split_locator(text)
+        return self._short(cite, head or text, via=None)
+
+    # -- forms ---------------------------------------------------------------------------
+
+    def _ibid(self, cite: Citation, before: list[_Unit], gap: str, form: str) -> _Link:
+        """Ibid. and its kin: the item cited just before."""
+        word = f"'{form}'"
+        if not before:
+            return _unresolved("ibid", cite, f"{word} with no earlier citation in the document")
+        distinct = _distinct_units(before, self.entries)
+        lead = f"{gap}; " if gap else ""
+        confidence = CONFIDENCE_IBID_LOOKBACK if gap else CONFIDENCE_IBID
+        if len(distinct) > 1:
+            unit = self._by_page_range(cite.pinpoint, distinct)
+            if unit is None:
+                where = ", ".join(self._describe(u.entry) for u in distinct)
+                return _unresolved(
+                    "ibid",
+                    cite,
+                    f"{lead}{word} follows a note citing {len(distinct)} works ({where}); "
+                    f"no page range decides",
+                )
+            confidence = min(confidence, CONFIDENCE_BY_PAGE_RANGE)
+            lead += f"page {cite.pinpoint} lies in {unit.pinpoint} of note {unit.note}; "
+        else:
+            unit = distinct[0]
+        if unit.entry is None:
+            return _unresolved("ibid", cite, f"{lead}{word} repeats an unresolved citation")
+        pinpoint, inherited = cite.pinpoint, ""
+        if pinpoint is None and unit.pinpoint is not None:
+            pinpoint, inherited = unit.pinpoint, f"; page {unit.pinpoint} inherited"
+        reason = f"{lead}{word} repeats {self._describe(unit.entry)}{inherited}"
+        return _Link(unit.entry, "ibid", confidence, reason, pinpoint)
+
+    def _idem(
+        self, number: int, index: int, cite: Citation, rest: str, before: list[_Unit], form: str
+    ) -> _Link:
+        """idem / ders. with a title: the author just cited, a work named by the rest."""
+        author = None
+        for unit in reversed(before):
+            if unit.entry is not None and self.entries[unit.entry].csl.get("author"):
+                author = self.entries[unit.entry].csl["author"]
+                break
+        if cite.kind == "full":
+            csl = dict(cite.csl)
+            if author is not None:
+                csl["author"] = author
+            link = self._full(number, index, replace(cite, csl=csl))
+            why = f"author from '{form}': the author cited just before"
+            if author is None:
+                why = f"'{form}' but no author cited just before"
+            return replace(link, reason=f"{link.reason}; {why}", csl=csl)
+        if author is None:
+            return _unresolved("short-author", cite, f"'{form}' but no author cited just before")
+        title, _ = _split_locator(rest.strip(" ,.;:"))
+        families = [_family(a) for a in author]
+        return self._short_by_names(cite, families, title, via=form)
+
+    def _supra_note(self, number: int, cite: Citation, target: int, head: str) -> _Link:
+        """supra note N: an item of note N, picked by the author before the words if needed."""
+        if target >= number:
+            return _unresolved("supra", cite, f"note {target} is not an earlier note")
+        units = self.notes.get(target)
+        if not units:
+            return _unresolved("supra", cite, f"note {target} cites nothing citex found")
+        distinct = _distinct_units(units, self.entries)
+        if len(distinct) > 1 and head:
+            names = _names_of(head)
+            scored = [(self._names_score(names, u.entry), u) for u in distinct]
+            scored = [(s, u) for s, u in scored if s >= NAME_MATCH]
+            distinct = [u for _, u in scored]
+        if len(distinct) != 1 or distinct[0].entry is None:
+            return _unresolved(
+                "supra",
+                cite,
+                f"note {target} cites {len(units)} items and '{head}' does not pick one",
+            )
+        entry = distinct[0].entry
+        return _Link(
+            entry,
+            "supra",
+            CONFIDENCE_SUPRA_NOTE,
+            f"refers to note {target}: {self._describe(entry)}",
+            cite.pinpoint,
+        )
+
+    def _full(self, number: int, index: int, cite: Citation) -> _Link:
+        """A full citation: a new entry, joined to an earlier work when it is the same."""
+        csl, method, reason, score = dict(cite.csl), "full", "", 1.0
+        container = _CONTAINER_SHORT.search(cite.text)
+        if container:
+            found = self._container(container.group("short"))
+            if isinstance(found, str):
+                reason = f"; container '{container.group('short')}' not resolved: {found}"
+            else:
+                volume, score = found
+                csl = _with_container(csl, self.entries[volume].csl)
+                method = "container"
+                reason = f"; container '{container.group('short')}' is {self._describe(volume)}"
+        entry = self._add_entry(_Entry(number, index, csl))
+        alias = _alias_of(cite)
+        if alias:
+            self.aliases[_alias_key(alias)] = entry
+            reason += f"; defines the alias '{alias}'"
+        same = self.clusters[self.entries[entry].cluster]
+        if same[0] != entry:
+            first = self.entries[same[0]]
+            reason = f"the same work as note {first.note}{reason}"
+        else:
+            reason = f"full citation{reason}"
+        confidence = CONFIDENCE_FULL if method == "full" else SHORT_FORM_WEIGHT * score
+        return _Link(
+            entry, method, confidence, reason, cite.pinpoint, csl if method != "full" else None
+        )
+
+    def _short(self, cite: Citation, head: str, *, via: str | None) -> _Link:
+        """A short form (or op. cit.): an alias, author (+ title), or a title alone."""
+        head = head.strip(" ,.;:")
+        alias = self.aliases.get(_alias_key(head)) or self.aliases.get(
+            _alias_key(str(cite.csl.get("title-short") or ""))
+        )
+        if alias is not None:
+            return _Link(
+                alias,
+                "hereinafter",
+                CONFIDENCE_ALIAS,
+                f"alias '{head}' defined in note {self.entries[alias].note}",
+                cite.pinpoint,
+                self._container_csl(alias),
+            )
+        name_part, _, title_part = _split_head(head)
+        names = _names_of(name_part)
+        if names and self._any_author(names):
+            return self._short_by_names(cite, names, title_part, via=via)
+        return self._short_by_title(cite, head, via=via)
+
+    def _short_by_names(
+        self, cite: Citation, names: list[str], title: str, *, via: str | None
+    ) -> _Link:
+        """A short form naming authors, maybe with a short title."""
+        form = f"'{via}' after " if via else ""
+        who = " and ".join(names)
+        scored = [
+            (s, e)
+            for e, s in self._score_entries(lambda e: self._names_score(names, e))
+            if s >= NAME_MATCH
+        ]
+        if not scored:
+            return _unresolved("short-author", cite, f"{form}no earlier work by {who}")
+        best = max(s for s, _ in scored)
+        scored = [(s, e) for s, e in scored if s >= best - NAME_MARGIN]
+        volume = _volume_of(title)
+        title = _VOLUME.sub("", title).strip(" ,")
+        if title:
+            titled = [
+                (self._title_score(title, e), s, e)
+                for s, e in scored
+                if _volume_fits(volume, e, self)
+            ]
+            titled = [t for t in titled if t[0] >= SHORT_TITLE_MATCH]
+            if not titled:
+                return _unresolved(
+                    "short-title",
+                    cite,
+                    f"{form}no earlier work by {who} has a title like '{title}'",
+                )
+            titled.sort(key=lambda t: (-t[0], -t[1]))
+            if len(titled) > 1 and titled[0][0] - titled[1][0] < TITLE_MARGIN:
+                where = ", ".join(self._describe(e) for _, _, e in titled)
+                return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
+            t_score, n_score, entry = titled[0]
+            return _Link(
+                entry,
+                "short-title",
+                SHORT_FORM_WEIGHT * min(t_score, n_score),
+                f"{form}author {who} and title '{title}' match {self._describe(entry)}",
+                cite.pinpoint,
+                self._container_csl(entry),
+            )
+        if len(scored) > 1:
+            in_range = [
+                (s, e)
+                for s, e in scored
+                if _in_range(cite.pinpoint, self.entries[e].csl.get("page"))
+            ]
+            if len(in_range) == 1:
+                s, entry = in_range[0]
+                return _Link(
+                    entry,
+                    "short-author",
+                    min(CONFIDENCE_BY_PAGE_RANGE, SHORT_FORM_WEIGHT * s),
+                    f"{form}{who} fits {len(scored)} works; page {cite.pinpoint} lies in "
+                    f"{self._describe(entry)}",
+                    cite.pinpoint,
+                )
+            where = ", ".join(self._describe(e) for _, e in scored)
+            return _unresolved(
+                "short-author",
+                cite,
+                f"{form}{who} fits {len(scored)} works ({where}); no title or page range decides",
+            )
+        score, entry = scored[0]
+        return _Link(
+            entry,
+            "short-author",
+            SHORT_FORM_WEIGHT * score,
+            f"{form}{who} matches {self._describe(entry)}"
+            + ("" if score == 1.0 else f" (name similarity {score:.2f})"),
+            cite.pinpoint,
+            self._container_csl(entry),
+        )
+
+    def _short_by_title(self, cite: Citation, head: str, *, via: str | None) -> _Link:
+        """A short form that is a title alone (or a container's title)."""
+        form = f"'{via}' after " if via else ""
+        volume = _volume_of(head)
+        title = _VOLUME.sub("", head).strip(" ,")
+        if not title:
+            return _unresolved("short-title", cite, f"{form}nothing to match")
+        scored: list[tuple[float, int]] = []
+        for entry in self._cluster_heads():
+            e = self.entries[entry]
+            if not _volume_fits(volume, entry, self):
+                continue
+            score = self._title_score(title, entry)
+            if score >= SHORT_TITLE_MATCH:
+                scored.append((score, entry))
+        # Volumes that chapters were cited in: a short title may name the volume.
+        for entry in list(range(len(self.entries))):
+            e = self.entries[entry]
+            if e.container or not e.csl.get("container-title") or e.csl.get("type") in _PERIODICAL:
+                continue
+            if (
+                volume
+                and e.csl.get("volume")
+                and normalise(volume) != normalise(str(e.csl["volume"]))
+            ):
+                continue
+            score = self.matcher.short_title(title, str(e.csl["container-title"]))
+            if score >= SHORT_TITLE_MATCH and _is_book_part(e.csl):
+                scored.append((score, self._volume_entry(entry)))
+        if not scored:
+            return _unresolved(
+                "short-title", cite, f"{form}no earlier work has a title like '{title}'"
+            )
+        by_cluster: dict[int, tuple[float, int]] = {}
+        for s, entry in scored:
+            c = self.entries[entry].cluster
+            if c not in by_cluster or s > by_cluster[c][0]:
+                by_cluster[c] = (s, entry)
+        ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TITLE_MARGIN:
+            where = ", ".join(self._describe(e) for _, e in ranked)
+            return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
+        score, entry = ranked[0]
+        return _Link(
+            entry,
+            "short-title",
+            SHORT_FORM_WEIGHT * score,
+            f"{form}title '{title}' matches {self._describe(entry)}",
+            cite.pinpoint,
+            self._container_csl(entry),
+        )
+
+    # -- containers ----------------------------------------------------------------------
+
+    def _container(self, short: str) -> tuple[int, float] | str:
+        """The volume a container short form names (by its editor), or why not."""
+        names = _names_of(short)
+        if not names:
+            return "not a name"
+        found: dict[str, tuple[float, int]] = {}
+        for entry, e in enumerate(self.entries):
+            if e.container:
+                continue
+            editors = e.csl.get("editor") or []
+            if e.csl.get("container-title") and editors:
+                score = _list_score(names, [_family(n) for n in editors], self.matcher)
+                key = title_key_of(str(e.csl["container-title"]))
+                if score >= NAME_MATCH and (key not in found or score > found[key][0]):
+                    found[key] = (score, entry)
+        if not found:
+            return "no earlier volume edited by that name"
+        ranked = sorted(found.values(), key=lambda t: -t[0])
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < NAME_MARGIN:
+            return f"{len(ranked)} earlier volumes fit"
+        score, chapter = ranked[0]
+        return self._volume_entry(chapter), score
+
+    def _volume_entry(self, chapter: int) -> int:
+        """The entry of the volume a chapter entry was cited in, made on first use."""
+        if chapter in self.containers:
+            return self.containers[chapter]
+        e = self.entries[chapter]
+        volume = self._add_entry(_Entry(e.note, e.index, _volume_csl(e.csl), container=True))
+        self.containers[chapter] = volume
+        return volume
+
+    def _container_csl(self, entry: int) -> CSLItem | None:
+        """For a link to a volume known only as a container, that volume's fields."""
+        e = self.entries[entry]
+        return dict(e.csl) if e.container else None
+
+    # -- entries and clusters ------------------------------------------------------------
+
+    def _add_entry(self, entry: _Entry) -> int:
+        """Add an entry and put it in the cluster of the first earlier entry of its work."""
+        index = len(self.entries)
+        self.entries.append(entry)
+        for cluster, members in enumerate(self.clusters):
+            if same_work(self.entries[members[0]].csl, entry.csl):
+                members.append(index)
+                entry.cluster = cluster
+                return index
+        entry.cluster = len(self.clusters)
+        self.clusters.append([index])
+        return index
+
+    def _cluster_heads(self) -> list[int]:
+        """The entries of full citations, one list for scoring (all, in order)."""
+        return [i for i, e in enumerate(self.entries) if not e.container]
+
+    def _score_entries(self, score: Callable[[int], float]) -> list[tuple[int, float]]:
+        """Score every work (best entry of each cluster), in document order."""
+        best: dict[int, tuple[int, float]] = {}
+        for i, e in enumerate(self.entries):
+            s = score(i)
+            if e.cluster not in best or s > best[e.cluster][1]:
+                best[e.cluster] = (i, s)
+        return sorted(best.values())
+
+    def _any_author(self, names: list[str]) -> bool:
+        """Whether some earlier work has authors that these names match."""
+        return any(self._names_score(names, i) >= NAME_MATCH for i in range(len(self.entries)))
+
+    def _names_score(self, names: list[str], entry: int | None) -> float:
+        """How well a short form's names match an entry's authors (editors for volumes)."""
+        if entry is None:
+            return 0.0
+        csl = self.entries[entry].csl
+        people = csl.get("author") or (csl.get("editor") if self.entries[entry].container else None)
+        if not people:
+            return 0.0
+        return _list_score(names, [_family(p) for p in people], self.matcher)
+
+    def _title_score(self, title: str, entry: int) -> float:
+        """How well a short title matches an entry's title (or its short title)."""
+        csl = self.entries[entry].csl
+        scores = [
+            self.matcher.short_title(title, str(csl[f]))
+            for f in ("title", "title-short")
+            if csl.get(f)
+        ]
+        return max(scores, default=0.0)
+
+    def _by_page_range(self, pinpoint: str | None, units: list[_Unit]) -> _Unit | None:
+        """The one unit whose page range (fields or printed range) holds the pinpoint."""
+        if pinpoint is None:
+            return None
+        hits = []
+        for u in units:
+            ranges = [u.pinpoint]
+            if u.entry is not None:
+                ranges.append(self.entries[u.entry].csl.get("page"))
+            if any(_in_range(pinpoint, r) for r in ranges):
+                hits.append(u)
+        return hits[0] if len(hits) == 1 else None
+
+    def _describe(self, entry: int | None) -> str:
+        """'note 3 (Lee, Old Roads)' for reasons."""
+        if entry is None:
+            return "an unresolved citation"
+        e = self.entries[entry]
+        csl = e.csl
+        who = ", ".join(_family(a) for a in (csl.get("author") or csl.get("editor") or [])[:2])
+        what = str(csl.get("title") or csl.get("container-title") or "")[:50]
+        label = ", ".join(x for x in (who, what) if x)
+        kind = "the volume of the chapter in note" if e.container else "note"
+        return f"{kind} {e.note} ({label})" if label else f"{kind} {e.note}"
+
+    def work_ids(self) -> list[str]:
+        """Ids of the clusters, from the merged fields of their entries."""
+        merged = []
+        for members in self.clusters:
+            full = [self.entries[i].csl for i in members if not self.entries[i].container]
+            merged.append(merge_csl(full or [self.entries[i].csl for i in members]))
+        return work_ids(merged)
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+
+_PERIODICAL = frozenset({"article-journal", "article-newspaper", "article-magazine"})
+
+
+def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citation:
+    """The citation with its work, resolution, pinpoint and (for containers) fields."""
+    work = ids[state.entries[link.entry].cluster] if link.entry is not None else None
+    resolution = Resolution(link.method, round(link.confidence, 3), link.reason)
+    csl = link.csl if link.csl is not None else cite.csl
+    return replace(cite, work=work, resolution=resolution, pinpoint=link.pinpoint, csl=csl)
+
+
+def _unresolved(method: str, cite: Citation, reason: str) -> _Link:
+    """A citation left without a work, saying why."""
+    return _Link(None, method, 0.0, reason, cite.pinpoint)
+
+
+def _distinct_units(units: list[_Unit], entries: list[_Entry]) -> list[_Unit]:
+    """Units of different works (the same work cited twice in a note counts once)."""
+    seen: set[int | None] = set()
+    out = []
+    for u in units:
+        key = entries[u.entry].cluster if u.entry is not None else None
+        if key is None or key not in seen:
+            out.append(u)
+            seen.add(key)
+    return out
+
+
+def _rest_is_locator(rest: str) -> bool:
+    """Whether what follows "Id."/"Idem" is only a page (so it repeats the work)."""
+    rest = rest.strip(" ,.;:")
+    return not rest or bool(_LOCATOR_PART.match(rest))
+
+
+def _split_locator(text: str) -> tuple[str, str]:
+    """Split a short form into its head and its locator at the first locator part."""
+    parts = _comma_parts(text)
+    for i, part in enumerate(parts):
+        if i > 0 and _LOCATOR_PART.match(part.strip()):
+            return ",".join(parts[:i]).strip(" ,.;:"), ",".join(parts[i:]).strip()
+    return text.strip(" ,.;:"), ""
+
+
+def _split_head(head: str) -> tuple[str, str, str]:
+    """'Name, Short Title' -> ('Name', ',', 'Short Title'), commas in quotes protected."""
+    parts = _comma_parts(head)
+    if len(parts) == 1:
+        return parts[0].strip(), "", ""
+    return parts[0].strip(), ",", ",".join(parts[1:]).strip(' "“”')
+
+
+def _comma_parts(text: str) -> list[str]:
+    """Split at commas outside double quotes."""
+    parts, depth, start = [], False, 0
+    for i, ch in enumerate(text):
+        if ch in '"“”':
+            depth = not depth if ch == '"' else ch == "“"
+        elif ch == "," and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _names_of(name_part: str) -> list[str]:
+    """Family names of a short form's name part ('G. Boerio and Lee' -> ['Boerio', 'Lee'])."""
+    name_part = _ET_AL.sub("", name_part.strip(" ,.;:"))
+    if not name_part or len(name_part) > 80:
+        return []
+    names = []
+    for piece in _NAME_SEPARATOR.split(name_part):
+        words = [w for w in piece.split() if not _INITIAL.match(w)]
+        if not words or len(words) > 4:
+            return []
+        names.append(" ".join(words))
+    return names
+
+
+def _list_score(names: list[str], families: list[str], matcher: Matcher) -> float:
+    """How well short-form names match a work's names: all, in order; 0 if counts differ.
+
+    A single name may stand for a work of several authors only with "et al." (stripped
+    before), which the caller cannot see; so a single name matches the first of up to
+    three authors at a discount (short forms often keep just the first).
+    """
+    if not families:
+        return 0.0
+    if len(names) == len(families):
+        return min(_one_name(n, f, matcher) for n, f in zip(names, families, strict=True))
+    if len(names) == 1 and len(families) <= 3:
+        return _one_name(names[0], families[0], matcher) - NAME_MARGIN
+    return 0.0
+
+
+def _one_name(short: str, family: str, matcher: Matcher) -> float:
+    """A short name against a family name: whole, or its last word ('Mikhail S. Lee')."""
+    scores = [matcher.name(short, family)]
+    last = short.split()[-1] if short.split() else short
+    if last != short:
+        scores.append(matcher.name(last, family))
+    return max(scores)
+
+
+def _family(name: object) -> str:
+    """The family (or literal) part of one CSL name."""
+    if isinstance(name, dict):
+        return str(name.get("family") or name.get("literal") or "")
+    return str(name)
+
+
+def _volume_of(text: str) -> str | None:
+    """The volume a short title names ('Laws Vol. 2' -> '2')."""
+    m = _VOLUME.search(text)
+    return m.group("volume") if m else None
+
+
+def _volume_fits(volume: str | None, entry: int, state: _State) -> bool:
+    """False when both the short form and the entry give a volume and they differ."""
+    given = state.entries[entry].csl.get("volume")
+    return not (volume and given) or normalise(volume) == normalise(str(given))
+
+
+def _in_range(pinpoint: str | None, page_range: object) -> bool:
+    """Whether a pinpoint (a page or a range) lies within a page range ('17' in '11-19')."""
+    if not pinpoint or not isinstance(page_range, str):
+        return False
+    outer = _parse_range(page_range)
+    inner = _parse_range(pinpoint) or (
+        (int(pinpoint), int(pinpoint)) if pinpoint.strip().isdigit() else None
+    )
+    return bool(outer and inner and outer[0] <= inner[0] and inner[1] <= outer[1])
+
+
+def _parse_range(text: str) -> tuple[int, int] | None:
+    """'134-35' -> (134, 135); None for anything but a numeric range."""
+    m = _PAGE_RANGE.match(text)
+    if not m:
+        return None
+    lo, hi = m.group("lo"), m.group("hi")
+    if len(hi) < len(lo):  # abbreviated: "134-35"
+        hi = lo[: len(lo) - len(hi)] + hi
+    a, b = int(lo), int(hi)
+    return (a, b) if a <= b else None
+
+
+def _alias_of(cite: Citation) -> str | None:
+    """The alias a full citation defines, from its fields or its text."""
+    for key in ("hereinafter", "title-short"):
+        value = cite.csl.get(key)
+        if value:
+            return str(value)
+    m = _ALIAS_DEFINITION.search(cite.text)
+    return " ".join(m.group("alias").split()) if m else None
+
+
+def _alias_key(alias: str) -> str:
+    """Aliases compare without case, accents, punctuation and extra spaces."""
+    return normalise(alias)
+
+
+def title_key_of(title: str) -> str:
+    """A container title's identity for grouping volumes."""
+    return normalise(title).replace(" ", "")
+
+
+def _is_book_part(csl: CSLItem) -> bool:
+    """Whether a citation is a chapter of a book (not an article of a periodical)."""
+    return csl.get("type") in (
+        None,
+        "chapter",
+        "paper-conference",
+        "entry-encyclopedia",
+        "book",
+    ) or bool(csl.get("editor") or csl.get("publisher"))
+
+
+def _volume_csl(chapter: CSLItem) -> CSLItem:
+    """The fields of the volume a chapter citation was in."""
+    out: CSLItem = {"type": "book", "title": chapter.get("container-title")}
+    for f in ("editor", "volume", "publisher", "publisher-place", "issued", "collection-title"):
+        if chapter.get(f):
+            out[f] = chapter[f]
+    return out
+
+
+def _with_container(chapter: CSLItem, volume: CSLItem) -> CSLItem:
+    """A chapter's fields with its container filled in from the volume's."""
+    out = {k: v for k, v in chapter.items() if k not in ("container-title", "note")}
+    if chapter.get("note") and not str(chapter["note"]).lstrip().startswith("in "):
+        out["note"] = chapter["note"]
+    out["type"] = "chapter"
+    out["container-title"] = volume.get("title")
+    for f in ("editor", "volume", "publisher", "publisher-place", "issued"):
+        if volume.get(f) and not out.get(f):
+            out[f] = volume[f]
+    return out
