@@ -138,10 +138,12 @@ BODY_WIDTH_MALUS = 0.35
 
 # Marks of a reference: body prose rarely has them, note continuations nearly always do.
 # Used to keep a note's last line when it happens to be set at body width.
-# Must find: "Press, 1975), 7; see also", "(June 1988): 12-13.", "ed. A. Name", "Ibid., 4",
-# "Vol. 28, No. 1"; must not find: "the USSR's ideological schism with", "in 1985 the".
+# Must find: "Press, 1962), 4; see also", "(May 1970): 33-35.", "ed. A. Name", "Ibid., 4",
+# "Id. at 7", "Vol. 12, No. 2"; must not find: "the council's long quarrel with",
+# "in 1970 the".
 _CITATION_CUE = re.compile(
     r"\b\d{4}\)|\)[,:]\s*\d|\b(?:pp?|vol|no|ed|eds|trans|cf|ibid|op\. cit|supra)\.\s"
+    r"|\bid\.(?:\s|$)|\bsupra note\b"
     r"|\bPress\b|\b\d+[-–]\d+\.\s*$|\b(?:19|20)\d{2}[),.]\s*\d+",
     re.IGNORECASE,
 )
@@ -559,7 +561,9 @@ class _Assembler:
         is kept with the preceding note rather than lost. A run that runs into body text
         is a block quotation set in small type, and stays in the body.
         """
-        if self.widths is None or not self.notes or self._kind(i) != "note":
+        if self.widths is None or not self.notes:
+            return []
+        if self._kind(i) != "note" and not self._reads_like_note(i):
             return []
         run: list[int] = []
         note_lines = 0
@@ -579,9 +583,23 @@ class _Assembler:
                 note_lines += kind == "note"
                 run.append(j)
             j += 1
-        if note_lines < MIN_UNNUMBERED_RUN or not self._ends_block(run[-1]):
+        if not run or not self._ends_block(run[-1]):
             return []
-        return run
+        if note_lines >= MIN_UNNUMBERED_RUN:
+            return run
+        # Short notes ("Id.", "See supra note 7.") right before the next note block.
+        if all(self._reads_like_note(k) for k in run) and self._next_text(run[-1]) in self.starts:
+            return run
+        return []
+
+    def _reads_like_note(self, k: int) -> bool:
+        """A short line that reads like a whole note or reference ("Id. at 4.")."""
+        text = self._text(k)
+        return bool(_SHORT_NOTE_WORDS.match(text) or _REFERENCE_LINE.search(text))
+
+    def _next_text(self, k: int) -> int | None:
+        """Index of the next non-blank line after ``k``."""
+        return next((j for j in range(k + 1, len(self.lines)) if self._text(j)), None)
 
     def _ends_block(self, k: int) -> bool:
         """Is line ``k`` followed by a note, page furniture, a page break or the end?

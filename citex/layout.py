@@ -93,11 +93,11 @@ def join_text_lines(pieces: Sequence[str]) -> tuple[str, list[int]]:
 
     Rules: a line ending in letter + hyphen before a lowercase letter loses the hyphen and
     joins with no space ("administra-" + "tive" -> "administrative"); before anything else
-    the hyphen stays, with no space ("Soviet-" + "American"); otherwise one space.
+    the hyphen stays, with no space ("Franco-" + "Prussian"); otherwise one space.
 
     Example:
-        >>> join_text_lines(["struc-", "tural change", "in Soviet-", "American ties"])[0]
-        'structural change in Soviet-American ties'
+        >>> join_text_lines(["struc-", "tural change", "in Franco-", "Prussian ties"])[0]
+        'structural change in Franco-Prussian ties'
     """
     out: list[str] = []
     starts: list[int] = []
