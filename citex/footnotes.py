@@ -918,7 +918,7 @@ def text_span_to_source(footnote: Footnote, source: str, start: int, end: int) -
     Example:
         >>> src = "1. A. Author, Title\\n(Place, 1990), 3.\\n"
         >>> note = find_footnotes(src)[0]
-        >>> [src[a:b] for a, b in text_span_to_source(note, src, 3, 25)]
+        >>> [src[a:b] for a, b in text_span_to_source(note, src, 3, 30)]
         ['Author, Title', '(Place, 1990)']
     """
     text, pieces = _join_spans(source, footnote.spans)

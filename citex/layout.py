@@ -60,7 +60,7 @@ def content_bounds(line: Line) -> tuple[int, int]:
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]|\b(?:ed|eds|vol|vols|no|nos|pp?|cf|art|trans|transl|hrsg|vgl|ders|dies|bd|"
     r"hg|st|dr|prof|mr|mrs|ms|jr|sr|op|loc|ch|chap|sec|n|nn|fn|para|s|u|et al|i\.e|e\.g|"
-    r"cit|ibid\., p|id\., p)\.)\s*$",
+    r"cit|ibid\., p|id\., p))\.\s*$",
     re.IGNORECASE,
 )
 
