@@ -355,7 +355,8 @@ def _fullness(value: Any) -> int:
 
 def _significant_words(text: str) -> list[str]:
     """The title's words, ASCII-folded, lower case, without stopwords and lone letters."""
-    words = _WORD_SPLIT.split(fold(text).lower().replace("'", ""))
+    # An apostrophe splits: "L'Ordre" -> "l", "ordre" (the elided article is one letter).
+    words = _WORD_SPLIT.split(fold(text).lower())
     return [w for w in words if len(w) > 1 and w not in _STOPWORDS and not w.isdigit()]
 
 
