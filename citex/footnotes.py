@@ -23,7 +23,6 @@ block of notes ends and body text resumes.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -970,51 +969,80 @@ LOST_DIGIT = 0.35
 ANCHOR_WEIGHT = 0.8  # readings at least this strong are placed first
 
 
-@functools.lru_cache(maxsize=4096)
-def _marker_patterns(number: int) -> tuple[tuple[re.Pattern[str], float], ...]:
-    """Regular expressions for the ways OCR prints a note call for ``number``."""
-    digits = str(number)
-    end = r"(?![\d,.]\d)(?!\d)"
-    patterns = [
-        # "conformity.19", '"37', "rights. 16", "years . 48": after punctuation.
-        (re.compile(rf"(?<=[{re.escape(_CALL_PRECEDERS)}])\s?{digits}{end}"), EXACT_AFTER_PUNCTUATION),
-        # "law 31 and", "Rights 16": after a word.
-        (re.compile(rf"(?<=[^\W\d_])\s?{digits}{end}"), EXACT_AFTER_WORD),
-    ]
-    if len(digits) >= 2:
-        # "5 1" for 51, "3 8" for 38: a space inside the number.
-        split = rf"{digits[0]} {digits[1:]}"
-        patterns.append((re.compile(rf"(?<=[^\d\s])\s?{split}{end}"), SPLIT_DIGITS))
-        if digits[0] == "1":
-            # "' 0" for 10: the 1 read as a quote mark.
-            patterns.append((re.compile(rf"['’]\s?{digits[1:]}{end}"), QUOTE_FOR_ONE))
-        # "3--a" for 13, "standards. 2" for 28: one digit lost.
-        for part in {digits[1:], digits[:-1]}:
-            patterns.append(
-                (re.compile(rf"(?<=[^\d\s])\s{part}(?=[\s\"'”’-]|$)(?![,.]\d)"), LOST_DIGIT)
-            )
-            patterns.append(
-                (re.compile(rf"(?<=[{re.escape(_CALL_PRECEDERS)}]){part}(?=[\s\"'”’-]|$)"), LOST_DIGIT)
-            )
-    return tuple(patterns)
+# A run of digits in a body line; the readings of a note call are worked out from the runs
+# and the characters around them, so no pattern is built per note number.
+_DIGIT_RUN = re.compile(r"\d+")
+_QUOTES_FOR_ONE = "'’"
+_LOST_DIGIT_FOLLOWERS = " \t\"'”’-"
 
 
 def _marker_candidates(line: Line, number: int) -> list[_MarkerCandidate]:
-    """Readings of ``number`` as a note call in one body line."""
+    """Readings of ``number`` as a note call in one body line.
+
+    The readings, strongest first: the digits after punctuation ("conformity.19",
+    '"37', "rights. 16") or alone on the line; the digits after a word ("law 31 and");
+    the digits split by a space ("5 1" for 51); a quote read for a leading 1 ("' 0" for
+    10); one digit lost ("3--a" for 13, "standards. 2" for 28).
+    """
     text = line.text
-    if not any(digit in text for digit in set(str(number))):
+    digits = str(number)
+    if not any(digit in text for digit in set(digits)):
         return []  # every reading, even with a digit lost, keeps one of the digits
-    if text.strip() == str(number):
+    if text.strip() == digits:
         a, b = content_bounds(line)
         return [_MarkerCandidate(a, b, ALONE_ON_LINE)]
-    out = []
-    for pattern, weight in _marker_patterns(number):
-        for match in pattern.finditer(text):
-            if _NOT_CALL_AFTER.search(text[: match.start()]):
+    runs = [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(text)]
+    out: list[_MarkerCandidate] = []
+    for k, (start, end, run) in enumerate(runs):
+        if _continues_as_number(text, end):
+            continue
+        before, gap = _char_before(text, start)
+        if _NOT_CALL_AFTER.search(text[: start - gap]):
+            continue
+        after_call = before != "" and before in _CALL_PRECEDERS
+        after_word = before.isalpha()
+        if run == digits and (after_call or after_word):
+            weight = EXACT_AFTER_PUNCTUATION if after_call else EXACT_AFTER_WORD
+            out.append(_MarkerCandidate(line.start + start, line.start + end, weight))
+            continue
+        if len(digits) < 2:
+            continue
+        following = runs[k + 1] if k + 1 < len(runs) else None
+        if (
+            run == digits[0]
+            and following is not None
+            and following[0] == end + 1
+            and text[end] == " "
+            and following[2] == digits[1:]
+            and not _continues_as_number(text, following[1])
+            and before != ""
+            and not before.isdigit()
+        ):
+            out.append(_MarkerCandidate(line.start + start, line.start + following[1], SPLIT_DIGITS))
+            continue
+        if digits[0] == "1" and run == digits[1:]:
+            quote = start - 1 - (1 if start >= 2 and text[start - 1] == " " else 0)
+            if quote >= 0 and text[quote] in _QUOTES_FOR_ONE:
+                out.append(_MarkerCandidate(line.start + quote, line.start + end, QUOTE_FOR_ONE))
                 continue
-            lead = len(match.group()) - len(match.group().lstrip())
-            out.append(_MarkerCandidate(line.start + match.start() + lead, line.start + match.end(), weight))
+        if run in (digits[1:], digits[:-1]) and (end == len(text) or text[end] in _LOST_DIGIT_FOLLOWERS):
+            spaced = gap == 1 and before != "" and not before.isdigit()
+            attached = gap == 0 and after_call
+            if spaced or attached:
+                out.append(_MarkerCandidate(line.start + start, line.start + end, LOST_DIGIT))
     return out
+
+
+def _continues_as_number(text: str, end: int) -> bool:
+    """Does a digit run go on as a larger number ("1,000", "3.5")?"""
+    return end + 1 < len(text) and text[end] in ",." and text[end + 1].isdigit()
+
+
+def _char_before(text: str, start: int) -> tuple[str, int]:
+    """The character before ``start``, skipping one white-space character, and the gap."""
+    if start >= 1 and text[start - 1].isspace():
+        return (text[start - 2], 1) if start >= 2 else ("", 1)
+    return (text[start - 1], 0) if start >= 1 else ("", 0)
 
 
 def _find_markers(
