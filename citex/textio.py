@@ -21,6 +21,9 @@ from .errors import InputError, OutputError
 # has a few stray control characters at most; binary files have them everywhere.
 BINARY_CONTROL_SHARE = 0.05
 
+# Share of NUL bytes up to which a file is damaged text rather than binary data.
+MAX_NUL_SHARE = 0.01
+
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
@@ -61,21 +64,42 @@ def decode_bytes(data: bytes, *, name: str = "input") -> DecodedText:
     elif data.startswith(b"\xef\xbb\xbf"):
         text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8"
     else:
+        nuls = data.count(b"\x00")
+        if nuls:
+            if nuls > MAX_NUL_SHARE * len(data):
+                raise InputError(f"{name} is binary data, not text")
+            # A few NUL bytes in otherwise readable text are damage (a bad transfer, a
+            # truncated write); a space keeps every offset where it was.
+            data = data.replace(b"\x00", b" ")
+            warnings.append(f"{name}: {nuls} NUL byte{'s' if nuls > 1 else ''} read as spaces")
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            if b"\x00" in data:
-                raise InputError(f"{name} is binary data, not text") from None
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("latin-1"), "latin-1"
-            warnings.append(f"{name} is not UTF-8; decoded as {encoding}")
+            text, encoding, warning = _decode_not_utf8(data, name)
+            warnings.append(warning)
     if _looks_binary(text):
         raise InputError(f"{name} is binary data, not text")
     if not text.strip():
         raise InputError(f"{name} holds no text")
     return DecodedText(text=text, encoding=encoding, warnings=tuple(warnings))
+
+
+# A file with at least this many well-formed UTF-8 characters per bad byte is UTF-8 with
+# some damage, not another encoding: decoding it as cp1252 would garble every accent.
+MIN_GOOD_UTF8_PER_BAD_BYTE = 2
+
+
+def _decode_not_utf8(data: bytes, name: str) -> tuple[str, str, str]:
+    """Decode bytes that are not valid UTF-8: damaged UTF-8, else cp1252, else latin-1."""
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in replaced if ch > "\x7f" and ch != "\ufffd")
+    if good >= MIN_GOOD_UTF8_PER_BAD_BYTE * bad:
+        return replaced, "utf-8", f"{name}: {bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"
+    try:
+        return data.decode("cp1252"), "cp1252", f"{name} is not UTF-8; decoded as cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", f"{name} is not UTF-8; decoded as latin-1"
 
 
 def _looks_binary(text: str) -> bool:
