@@ -1,10 +1,10 @@
 """OCR-tolerant comparison of names and titles: the only module that imports rapidfuzz.
 
 Every score is a float in ``[0, 1]``. Before comparing, both strings are normalised the
-way OCR damage asks for: accents folded ("Tőkés" -> "tokes"), digits that stand for
-letters inside a word read as those letters ("T6kds" -> "tokds", "Hens1ey" -> "hensley"),
+way OCR damage asks for: accents folded ("Kővári" -> "kovari"), digits that stand for
+letters inside a word read as those letters ("K6vdri" -> "kovdri", "Hens1ey" -> "hensley"),
 letter pairs OCR confuses with one letter read as it ("Rarnsay" -> "ramsay"), and for
-titles the spaces dropped, because OCR glues and splits words ("Constitutionsof the World").
+titles the spaces dropped, because OCR glues and splits words ("Lawsof the Realm").
 
 The resolver (:mod:`citex.resolve`), the work builder (:mod:`citex.works`) and the matcher
 against known bibliographies all call these functions, so a change of library or of a
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 # Digits OCR reads for letters, applied only inside a word that has letters too (a page
-# number "16" stays "16"). "6" is most often an accented "o" or "ó" ("T6kds" for "Tőkés").
+# number "16" stays "16"). "6" is most often an accented "o" or "ó" ("K6vdri" for "Kővári").
 OCR_DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "o", "8": "b"}
 # Letter groups OCR reads for one letter (applied after folding, in this order).
 OCR_LETTER_GROUPS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
@@ -58,7 +58,7 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 # A word that mixes digits and letters, where digits may be misread letters.
-# must match: "T6kds" "Hens1ey" "0rme"    must not match: "1977" "16" "2d" (a suffix, kept)
+# must match: "K6vdri" "Hens1ey" "0rme"    must not match: "1968" "42" "2d" (a suffix, kept)
 _MIXED_WORD = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*\d)\w{3,}\b")
 # Anything that is not a letter or a digit, for keys.
 # must match: " " "," "~" "'"    must not match: "a" "7"
@@ -76,8 +76,8 @@ def fold(text: str) -> str:
     """Fold accents and ligatures to ASCII letters, keeping case and punctuation.
 
     Example:
-        >>> fold("Tőkés, Pérez de Cuéllar, Straße")
-        'Tokes, Perez de Cuellar, Strasse'
+        >>> fold("Kővári, Núñez de Castro, Straße")
+        'Kovari, Nunez de Castro, Strasse'
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -87,8 +87,8 @@ def normalise(text: str) -> str:
     """Lower-case, fold accents, read OCR digit/letter confusions, keep single spaces.
 
     Example:
-        >>> normalise("T6kds,  Rudolf L.")
-        'tokds rudolf l'
+        >>> normalise("K6vdri,  Anna B.")
+        'kovdri anna b'
     """
     text = fold(text).lower()
     text = _MIXED_WORD.sub(_digits_to_letters, text)
@@ -98,7 +98,7 @@ def normalise(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A family name as letters only, for comparison ("T6k~s" -> "toks")."""
+    """A family name as letters only, for comparison ("K6v~ri" -> "kovri")."""
     return normalise(name).replace(" ", "")
 
 
@@ -111,14 +111,14 @@ def name_similarity(a: str, b: str) -> float:
     """How alike two family names are, tolerating OCR damage.
 
     The score is the largest of an edit-distance ratio, a *dropped-letter* score and a
-    *wildcard* score: OCR often loses an accented letter altogether ("Tks" for "Tőkés"), so
+    *wildcard* score: OCR often loses an accented letter altogether ("Kvri" for "Kővári"), so
     a name whose letters are the other's in order, with the same first and last letter,
     scores by the share of letters kept; and it reads an accented letter as any glyph
-    ("Tbkhs"), so against a name spelt with accents those letters may be anything.
+    ("Kbvhri"), so against a name spelt with accents those letters may be anything.
 
     Example:
-        >>> round(name_similarity("Tks", "Tőkés"), 2), round(name_similarity("Tbkhs", "Tőkés"), 2)
-        (0.8, 0.8)
+        >>> [round(name_similarity(ocr, "Kővári"), 2) for ocr in ("Kvri", "Kbvhri")]
+        [0.83, 0.83]
         >>> round(name_similarity("Lee", "Orme"), 2)
         0.29
     """
@@ -137,7 +137,7 @@ def name_similarity(a: str, b: str) -> float:
 def _accent_wildcard_score(clean: str, damaged: str) -> float:
     """Score a damaged name against one spelt with accents, each accented letter a wildcard.
 
-    OCR reads an accented letter as any glyph ("Tőkés" as "Tbkhs"); when the two names
+    OCR reads an accented letter as any glyph ("Kővári" as "Kbvhri"); when the two names
     have the same length and every unaccented letter agrees, the names match, scored by
     the share of letters that agree.
     """
@@ -157,7 +157,7 @@ def title_similarity(a: str, b: str) -> float:
     """How alike two full titles are: edit ratio of their keys (spaces and case ignored).
 
     Example:
-        >>> title_similarity("Constitutionsof the World", "Constitutions of the World")
+        >>> title_similarity("Lawsof the Realm", "Laws of the Realm")
         1.0
     """
     ka, kb = title_key(a), title_key(b)

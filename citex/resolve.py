@@ -21,10 +21,10 @@ rule below:
   title alone. Names and titles are compared with OCR tolerance (:mod:`citex.fuzzy`).
   A short form that fits several works of one author is linked only if a short title or
   the page range decides.
-- **Containers as short forms**: '"Chapter," in Name, 36' where Name is the editor of a
+- **Containers as short forms**: '"Chapter," in Name, 212' where Name is the editor of a
   volume cited earlier: the chapter is a new work, and its container is that volume
   (method ``"container"``). A short title naming such a volume ("Collected Laws Vol. 2,
-  30") links to the volume as a work of its own.
+  117") links to the volume as a work of its own.
 
 Full citations are grouped into works with :func:`citex.works.same_work`, so a work cited
 fully twice (with different OCR damage) is one work. Every citation gets ``work`` (a work
@@ -53,8 +53,8 @@ __all__ = [
 # Thresholds and confidences. Each says why it has its value.
 
 # A short form's name matches an earlier author from this similarity (fuzzy.name_similarity):
-# "Tks" for "Tőkés" scores 0.8 and "Boemo" for "Boerio" 0.73, while different surnames of
-# similar shape stay lower ("Hazard"/"Howard" 0.67, "Bialer"/"Biddulph" 0.43).
+# "Kvri" for "Kővári" scores 0.83 and "Boemo" for "Boerio" 0.73, while different surnames of
+# similar shape stay lower ("Harland"/"Howard" 0.62, "Mercer"/"Marcus" 0.5).
 NAME_MATCH = 0.72
 # When several earlier authors pass NAME_MATCH, the best one wins only with this lead over
 # the next (an exact "Smith" over an OCR-near "Smyth" leads by 0.2); a smaller lead is left
@@ -163,11 +163,11 @@ _ALIAS_DEFINITION = re.compile(
     r"(?:\s+(?i:cited|referred\s+to|citato))?(?:\s+(?i:as|come))?\s*,?\s*[\"“']?"
     r"(?P<alias>[^()\[\]\"”]{1,80}?)[\"”']?\s*[)\]]"
 )
-# A chapter whose container is given by a short form at the end: '," in Name, 36'.
-# must match: '"Title," in T0kes, 36' '"Title," in Lee and Orme, 98-99' '," in Lee, pp. 4-5'
+# A chapter whose container is given by a short form at the end: '," in Name, 212'.
+# must match: '"Title," in K0vari, 212' '"Title," in Lee and Orme, 118-19' '," in Lee, pp. 4-5'
 # must not match: '"Title," in Old Roads (Boston, 1972), 3' (publication facts: a full
 #                 container) '"Title," Journal 3 (1990): 4' '," in Lee 1990, 4' (a year)
-# Digits are allowed inside the name, where OCR puts them for accented letters ("T6k~s").
+# Digits are allowed inside the name, where OCR puts them for accented letters ("K6v~ri").
 _CONTAINER_SHORT = re.compile(
     r"[,\"”]\s+in\s+(?P<short>[^\W\d_](?:[^\W\d_]|[ .'’~-]|\d(?!\d))*?)\s*,\s*(?:pp?\.\s*)?"
     r"(?:\d+(?:\s*[-–—]+\s*\d+)?|[ivxlc]{1,7}|passim)\s*\.?\s*$"
