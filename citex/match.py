@@ -60,6 +60,9 @@ __all__ = [
     "load_known",
     "match_citations",
     "match_report",
+    "query_tokens",
+    "read_known_items",
+    "token_cap",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -347,7 +350,7 @@ class KnownList:
     def candidates(self, keys: EntryKeys, *, limit: int) -> list[tuple[int, EntryKeys]]:
         """Entries sharing the rarest blocking tokens with ``keys``, by summed rarity."""
         total = len(self._entries)
-        cap = _token_cap(total)
+        cap = token_cap(total)
         votes: dict[int, float] = defaultdict(float)
         for token in query_tokens(keys, lambda t: len(self._postings.get(t, ())), cap=cap):
             postings = self._postings[token]
@@ -376,7 +379,7 @@ def query_tokens(keys: EntryKeys, frequency: Any, *, cap: int) -> list[str]:
     return [t for _, t in sorted(found)[:MAX_QUERY_TOKENS]]
 
 
-def _token_cap(total: int) -> int:
+def token_cap(total: int) -> int:
     """How many entries a query token may hold before it is skipped as uninformative."""
     return total if total <= SMALL_STORE else max(SMALL_STORE, int(total * MAX_TOKEN_SHARE))
 
@@ -386,52 +389,99 @@ def _token_cap(total: int) -> int:
 
 
 def load_known(path: str | Path) -> KnownEntries:
-    """Open a known-entries file: .bib/.biblatex (BibTeX), CSL-JSON, or an SQLite catalogue.
+    """Open a known-entries file: .bib/.biblatex, CSL-JSON (or JSON Lines), or a catalogue.
 
-    The kind is told by the content (an SQLite header, a JSON array, else BibTeX), so a
-    file's extension may lie.
+    The kind is told by the content (an SQLite header, JSON, else BibTeX), so a file's
+    extension may lie.
 
     Args:
         path: the file.
 
     Returns:
-        A :class:`KnownEntries` store.
+        A :class:`KnownEntries` store: the catalogue itself, or the entries in memory.
 
     Raises:
         InputError: the file is missing, a directory or unreadable.
-        FormatError: the content cannot be read as any of the three kinds.
+        FormatError: the content cannot be read as any of the kinds, or holds no entries.
+    """
+    if _is_sqlite(path):
+        from .catalog import open_catalog
+
+        return open_catalog(path)
+    known = KnownList(read_known_items(path))
+    if not len(known):
+        raise FormatError(f"{path} holds no entries")
+    return known
+
+
+def read_known_items(path: str | Path) -> Iterator[CSLItem]:
+    """The CSL items of a .bib/.biblatex, CSL-JSON or JSON Lines file, in file order.
+
+    JSON Lines (one CSL-JSON object per line) is read in a stream, for catalogues too big
+    to load at once; the other kinds are read whole.
+
+    Raises:
+        InputError: the file is missing, a directory, unreadable, or an SQLite file.
+        FormatError: the content is malformed.
     """
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{path} is a directory, not a bibliography")
+    if _is_sqlite(p):
+        raise InputError(f"{path} is already an SQLite catalogue")
     try:
-        with p.open("rb") as stream:
-            head = stream.read(16)
+        stream = p.open(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if head.startswith(b"SQLite format 3\x00"):
-        from .catalog import open_catalog
-
-        return open_catalog(p)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise FormatError(f"{path}: not UTF-8 text, a CSL-JSON file or a catalogue") from None
+    with stream:
+        try:
+            first = stream.readline()
+            while first and not first.strip():
+                first = stream.readline()
+            if first.lstrip().startswith("{") and first.rstrip().endswith("}"):
+                yield from _json_lines(path, first, stream)
+                return
+            text = first + stream.read()
+        except UnicodeDecodeError:
+            raise FormatError(f"{path}: not UTF-8 text") from None
     if not text.strip():
         raise FormatError(f"{path} is empty")
     if text.lstrip().startswith(("[", "{")):
         from .export.csl_json import read_csl_json
 
-        items = read_csl_json(text)
+        yield from read_csl_json(text)
     else:
         from .export.bibtex import read_bibtex
 
-        items = read_bibtex(text)
-    if not items:
-        raise FormatError(f"{path} holds no entries")
-    return KnownList(items)
+        yield from read_bibtex(text)
+
+
+def _json_lines(path: str | Path, first: str, rest: Iterable[str]) -> Iterator[CSLItem]:
+    """CSL items from JSON Lines, one object per line (blank lines skipped)."""
+    import json
+    from itertools import chain
+
+    for number, line in enumerate(chain([first], rest), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"{path}: line {number} is not JSON ({exc.msg})") from None
+        if not isinstance(item, dict):
+            raise FormatError(f"{path}: line {number} is not a JSON object")
+        yield item
+
+
+def _is_sqlite(path: str | Path) -> bool:
+    """Whether the file starts with the SQLite header."""
+    try:
+        with Path(path).open("rb") as stream:
+            return stream.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -942,7 +992,7 @@ def _symbol_digits(value: str) -> str:
 
 
 def _slash_digit_confusion(cited: str, known: str) -> bool:
-    """"E17721" for "E/7721": the digits differ only by a "1" standing for a slash."""
+    """ "E17721" for "E/7721": the digits differ only by a "1" standing for a slash."""
     return _slashless(cited.upper()) == _slashless(known.upper())
 
 
