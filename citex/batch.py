@@ -67,6 +67,8 @@ DASK_CHUNK = 16
 DASK_CONNECT_SECONDS = 10
 # Only these files are taken from a directory given as input.
 DIRECTORY_PATTERN = "*.txt"
+# An input holding one of these (and naming no file) is a glob pattern.
+_GLOB_CHARS = "*?["
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,9 @@ def run_batch(
         on_progress: called with a :class:`BatchProgress` before the first record and
             after each one.
 
-    Yields:
-        One record per document not skipped: the extract JSON, or ``source`` and a
-        one-line ``error``.
+    Returns:
+        An iterator of one record per document not skipped: the extract JSON, or
+        ``source`` and a one-line ``error``.
 
     Raises:
         InputError: an input pattern or directory matches no files, or no input at all.
@@ -176,7 +178,7 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
             names = _directory_files(path)
             if not names:
                 raise InputError(f"{raw}: no {DIRECTORY_PATTERN} files in this directory")
-        elif not path.exists() and glob.has_magic(raw):
+        elif not path.exists() and any(ch in raw for ch in _GLOB_CHARS):
             names = []
             for match in sorted(glob.glob(raw, recursive=True)):
                 names.extend(_directory_files(Path(match)) if Path(match).is_dir() else [match])

@@ -188,7 +188,7 @@ class _Bar:
             notes=state.notes,
             citations=state.citations,
             errors=state.errors,
-            rate=f"{state.done / max(time.monotonic() - self._started, 1e-9):.1f} docs/s",
+            rate=f"{state.done / max(time.monotonic() - self._started, 1e-9):.0f}/s",
         )
 
     def stop(self) -> None:
@@ -205,16 +205,17 @@ class _Bar:
             TimeRemainingColumn,
         )
 
+        # Most telling first: a narrow terminal cuts the columns at the right.
         self._progress = Progress(
-            TextColumn("documents"),
-            BarColumn(),
+            BarColumn(bar_width=20),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[notes]} notes, {task.fields[citations]} citations,"),
-            TextColumn("{task.fields[errors]} failed"),
+            TextColumn("documents"),
             TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
             # rich's estimate counts only progress made while the bar runs, so documents
             # skipped on resume do not shorten the time left.
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[notes]} notes, {task.fields[citations]} citations,"),
+            TextColumn("{task.fields[errors]} failed"),
             console=Console(stderr=True),
         )
         self._task = self._progress.add_task(
