@@ -99,6 +99,9 @@ EDITOR_AS_AUTHOR = 0.9
 # A family name glued to a title by the parser stands within this many letters of the
 # title's start (room for given names: "mikhails", "eduard").
 GLUED_NAME_OFFSET = 12
+# A word of a citation's text at least this like a known family name is taken for that
+# name, damaged ("Kbrs" for "Kőrös" scores 0.8; another capitalised word rarely 0.6).
+NAME_IN_TEXT = 0.75
 # Containers at least this alike, with volume/issue/date agreeing, identify a title-less
 # periodical issue.
 CONTAINER_SAME = 0.85
@@ -797,13 +800,17 @@ def _container_score(probe: EntryKeys, cand: EntryKeys) -> float | None:
 
 
 def field_diffs(cited: CSLItem, known: CSLItem, *, text: str = "") -> list[FieldDiff]:
-    """Compare a citation's fields with its known entry's, classifying each difference.
+    """Compare what a citation says with its known entry, classifying each difference.
+
+    With ``text`` (the citation's OCR text), only values the text itself contains are
+    compared: fields a resolver filled in from another note, or a work's merged fields
+    behind an "Ibid.", are not what this citation's OCR says. A known name or document
+    number the parser missed is looked up in the text instead.
 
     Args:
         cited: the citation's (or its work's) CSL fields.
         known: the matched entry's CSL fields.
-        text: the citation's OCR text, searched for the entry's document number when the
-            parser did not put the number in its own field.
+        text: the citation's OCR text; empty to compare the fields as given.
 
     Returns:
         The differences, names first, then the text fields in a fixed order.
@@ -815,25 +822,22 @@ def field_diffs(cited: CSLItem, known: CSLItem, *, text: str = "") -> list[Field
     """
     diffs: list[FieldDiff] = []
     for role in ("author", "editor"):
-        for c_name, k_name in zip(cited.get(role) or [], known.get(role) or [], strict=False):
-            c_family, k_family = _family(c_name), _family(k_name)
-            if _is_given_name(c_family, k_name):
-                continue  # the parser took a given name for the family: not damage
-            kind = classify_difference(c_family, k_family)
-            if kind and c_family and k_family:
-                diffs.append(FieldDiff(role, c_family, k_family, kind))
+        diffs += _name_diffs(role, cited.get(role) or [], known.get(role) or [], text)
     for name in _TEXT_FIELDS:
         c_value, k_value = _text(cited.get(name)), _text(known.get(name))
         if name == "container-title" and not c_value:
             c_value = _host_in_note(cited)
+        if text and c_value and not _in_text(c_value, text):
+            c_value = ""
         if name == "title" and c_value and k_value:
             c_value = _without_glued_author(c_value, known)
         if name == "container-title" and c_value and k_value:
             editor = _editor_short_form(c_value, known)
             if editor is not None:
-                kind = classify_difference(c_value, editor)
-                if kind:
-                    diffs.append(FieldDiff("editor", c_value, editor, kind))
+                if not any(d.field == "editor" for d in diffs):
+                    kind = classify_difference(c_value, editor)
+                    if kind:
+                        diffs.append(FieldDiff("editor", c_value, editor, kind))
                 continue
         if name == "number" and k_value and not _number_given(c_value, k_value):
             c_value = _find_in_text(k_value, text) or c_value
@@ -844,9 +848,56 @@ def field_diffs(cited: CSLItem, known: CSLItem, *, text: str = "") -> list[Field
             if kind:
                 diffs.append(FieldDiff(name, c_value, k_value, kind))
     c_year, k_year = _date(cited)[:1], _date(known)[:1]
-    if c_year and k_year and c_year != k_year:
+    if c_year and k_year and c_year != k_year and (not text or str(c_year[0]) in text):
         diffs.append(FieldDiff("issued", str(c_year[0]), str(k_year[0]), "different"))
     return diffs
+
+
+def _name_diffs(role: str, cited: list[Any], known: list[Any], text: str) -> list[FieldDiff]:
+    """Differences between cited and known family names of one role, pairwise in order.
+
+    A cited name missing from the OCR text (filled in from elsewhere), or a known name the
+    citation has no field for, is looked for among the text's words.
+    """
+    diffs = []
+    for position, k_name in enumerate(known):
+        k_family = _family(k_name)
+        c_name = cited[position] if position < len(cited) else None
+        c_family = _family(c_name) if c_name is not None else ""
+        if c_family and _is_given_name(c_family, k_name):
+            continue  # the parser took a given name for the family: not damage
+        if text and not (c_family and _in_text(c_family, text)):
+            personal = isinstance(k_name, dict) and "literal" not in k_name
+            c_family = (_name_in_text(k_family, text) if personal else None) or ""
+        if not c_family or not k_family:
+            continue
+        kind = classify_difference(c_family, k_family)
+        if kind:
+            diffs.append(FieldDiff(role, c_family, k_family, kind))
+    return diffs
+
+
+def _in_text(value: str, text: str) -> bool:
+    """Whether a value occurs in the text, spaces ignored (the parser mends run-together words)."""
+    return "".join(value.split()) in "".join(text.split())
+
+
+def _name_in_text(family: str, text: str) -> str | None:
+    """The word of ``text`` most like a known family name, if alike enough to be it."""
+    if not family:
+        return None
+    if fold(family).casefold() in fold(text).casefold():
+        return family
+    key = name_key(family)
+    best, best_score = None, NAME_IN_TEXT
+    for token in _OCR_TOKEN.findall(text):
+        word = token.strip(".,;:'\"")
+        if len(word) < 2 or not word[0].isupper():
+            continue
+        score = _name_similarity(name_key(word), key) if name_key(word) else 0.0
+        if score >= best_score:
+            best, best_score = word, score
+    return best
 
 
 def _is_given_name(family: str, known_name: Any) -> bool:
