@@ -10,6 +10,8 @@ from .citations import find_citations, split_citations
 from .errors import CitexError, FormatError, InputError, OutputError
 from .footnotes import extract_footnotes, find_footnotes, text_span_to_source
 from .pipeline import process_text
+from .resolve import resolve_citations
+from .works import build_works
 from .models import Citation, CitedIn, Document, Footnote, Line, Marker, Resolution, Work
 
 from ._version import __version__
@@ -28,10 +30,12 @@ __all__ = [
     "Resolution",
     "Work",
     "__version__",
+    "build_works",
     "extract_footnotes",
     "find_citations",
     "find_footnotes",
     "process_text",
+    "resolve_citations",
     "split_citations",
     "text_span_to_source",
 ]

@@ -13,6 +13,7 @@ confusion table happens here once.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -72,6 +73,12 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|il|lo|gli|i|l'|el|los|las
 MIN_FUZZY_TITLE = 8
 
 
+# The same names and titles are compared again and again within a document (every short
+# form against every earlier work); the pure normalisers and scores are cached.
+_CACHE_SIZE = 65536
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def fold(text: str) -> str:
     """Fold accents and ligatures to ASCII letters, keeping case and punctuation.
 
@@ -83,6 +90,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def normalise(text: str) -> str:
     """Lower-case, fold accents, read OCR digit/letter confusions, keep single spaces.
 
@@ -107,6 +115,7 @@ def title_key(title: str) -> str:
     return _LEADING_ARTICLE.sub("", normalise(title)).replace(" ", "")
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def name_similarity(a: str, b: str) -> float:
     """How alike two family names are, tolerating OCR damage.
 
@@ -153,6 +162,7 @@ def _accent_wildcard_score(clean: str, damaged: str) -> float:
     return 0.5 + 0.5 * len(agree) / len(letters)
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def title_similarity(a: str, b: str) -> float:
     """How alike two full titles are: edit ratio of their keys (spaces and case ignored).
 

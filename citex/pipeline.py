@@ -9,6 +9,8 @@ from __future__ import annotations
 from .citations import find_citations
 from .footnotes import extract_footnotes
 from .models import Document
+from .resolve import resolve_citations
+from .works import build_works
 
 
 def process_text(text: str, *, source: str = "<text>") -> Document:
@@ -19,7 +21,8 @@ def process_text(text: str, *, source: str = "<text>") -> Document:
         source: the name to record as the document's source (usually its path).
 
     Returns:
-        The :class:`~citex.models.Document` with footnotes and their citations.
+        The :class:`~citex.models.Document`: footnotes with their citations resolved to
+        works, and the deduplicated works.
 
     Example:
         >>> doc = process_text("Text.1\\n1. A. Author, Title (Place, 1990), 3.\\n", source="x")
@@ -27,5 +30,6 @@ def process_text(text: str, *, source: str = "<text>") -> Document:
         [1]
     """
     found = extract_footnotes(text)
-    footnotes = find_citations(found.footnotes, text)
-    return Document(source=source, footnotes=footnotes, warnings=found.warnings)
+    footnotes = resolve_citations(find_citations(found.footnotes, text))
+    works = build_works(footnotes)
+    return Document(source=source, footnotes=footnotes, works=works, warnings=found.warnings)

@@ -333,6 +333,10 @@ def sequence_features(tokens: Sequence[str]) -> list[list[str]]:
     n = len(tokens)
     words = [_word_features(t) for t in tokens]
     states = _context_states(tokens)
+    # Neighbours contribute their word, shape and cue flags, not their affixes; tokens two
+    # away contribute less still. Filtered once per token, not once per neighbour use.
+    near = [[f for f in w if not f.startswith(("p1=", "p3=", "s3=", "len="))] for w in words]
+    far = [[f for f in w if not f.startswith(("shape=", "last2=", "first="))] for w in near]
     out: list[list[str]] = []
     for i in range(n):
         feats = ["bias"] + words[i] + states[i]
@@ -347,12 +351,7 @@ def sequence_features(tokens: Sequence[str]) -> list[list[str]]:
             j = i + off
             if off == 0 or not 0 <= j < n:
                 continue
-            # Neighbours contribute their word, shape and cue flags, not their affixes.
-            for f in words[j]:
-                if f.startswith(("p1=", "p3=", "s3=", "len=")):
-                    continue
-                if abs(off) == 2 and f.startswith(("shape=", "last2=", "first=")):
-                    continue
-                feats.append(f"{off:+d}:{f}")
+            prefix = f"{off:+d}:"
+            feats.extend([prefix + f for f in (far[j] if abs(off) == 2 else near[j])])
         out.append(feats)
     return out
