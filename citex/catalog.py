@@ -9,8 +9,10 @@ winner's CSL is read.
 Tables:
     ``meta``     format version and entry count.
     ``entries``  rowid, key, CSL-JSON, and one column per key field.
-    ``blocks``   FTS5, contentless, ``detail=none``: one document per entry holding its
-                 blocking tokens (``n:family``, ``t:word``, ``d:digits``); rowid = entry.
+    ``blocks``   FTS5, contentless: one document per entry holding its blocking tokens
+                 (``n:family``, ``t:word``, ``d:digits``); rowid = entry. Full detail,
+                 because FTS5's bm25 ranks nothing (every score 0) with ``detail=none``
+                 or ``column``.
     ``df``       how many entries hold each token, so a query uses the rarest ones.
 
 sqlite3 is used only here.
@@ -40,7 +42,7 @@ from .models import CSLItem
 
 __all__ = ["CATALOG_VERSION", "Catalog", "build_catalog", "open_catalog"]
 
-CATALOG_VERSION = "1"
+CATALOG_VERSION = "2"
 """Bumped whenever the tables or the key normalisation change: an old file is refused."""
 
 # Rows written per transaction batch: large enough that SQLite's per-statement overhead
@@ -57,7 +59,7 @@ CREATE TABLE entries (
     volume TEXT, issue TEXT, number TEXT
 );
 CREATE VIRTUAL TABLE blocks USING fts5(
-    tokens, content='', detail=none, tokenize="unicode61 tokenchars ':'"
+    tokens, content='', tokenize="unicode61 tokenchars ':'"
 );
 CREATE TABLE df (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 """

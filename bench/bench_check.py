@@ -1,0 +1,400 @@
+"""Benchmark ``citex check`` matching: 10,000 citations against a 1,000,000-entry catalogue.
+
+The catalogue is generated, at run time, from the labelled references of the shared
+corpora (AnyStyle train+gold, LinkedBooks reference CoNLL, EXCITE segmented references),
+parsed into CSL and replicated with realistic variants up to the requested size:
+
+- the seeds themselves;
+- the same author's other works (a title built from another seed's words);
+- the same title by another author;
+- another edition or issue (year, volume, issue changed);
+- recombined entries (authors, title words, containers of different seeds).
+
+Every entry is a deterministic function of its index, so a citation can be made from any
+entry without keeping the catalogue in memory. Citations are catalogue entries damaged the
+way OCR'd footnotes are: letters confused (6/o, rn/m, 1/l, c/e, b/h), accents lost or
+misread, words run together or split, given names cut to initials, titles cut to the main
+title, fields dropped. A tenth of the citations come from held-out seeds that are *not* in
+the catalogue: they must come back unmatched.
+
+Reported: index build time and size, matching throughput (one process and one per core,
+after the index is built), peak memory (largest resident set of any one process), and
+accuracy (source entry found / another entry taken / unmatched; false matches of the
+held-out citations).
+
+Run (about 10 minutes on 2 cores):
+
+    .venv/bin/python bench/bench_check.py --entries 1000000 --citations 10000
+
+Nothing is written to the project: the catalogue goes to a temporary directory (or
+``--workdir``) and is reused when it exists with the same size and seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from citex.catalog import build_catalog, open_catalog  # noqa: E402
+from citex.match import MIN_SCORE, best_entry  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+HELD_OUT_SHARE = 0.1  # of the citations: from seeds kept out of the catalogue
+
+# ---------------------------------------------------------------------------------------
+# Seeds: labelled references -> CSL
+
+# A family name in a free-text author list: a capitalised word of three letters or more.
+# must match: "Heidegger" "Pérez-Higueras" "O'Brien"    must not match: "JJ" "C." "and"
+_FAMILY = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?")
+_NOT_FAMILY = {"The", "And", "Eds", "Hrsg", "Hg", "Ed", "In", "Und", "Von", "Van", "Der", "Del",
+               "Della", "De", "Di", "Et", "Al", "Jr"}  # fmt: skip
+# A year.
+# must match: "1927" "(2011)."    must not match: "12" "927"
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-2]\d)\b")
+# One field of an EXCITE segmented reference.
+# must match: "<title>Old Roads</title>"    must not match: "<other>" alone
+_EXCITE_FIELD = re.compile(r"<(author|editor|year|title|source|volume|issue|publisher)>(.*?)</\1>")
+_TAG = re.compile(r"<[^>]+>")
+_EDGE = " \t.,;:()[]\"'“”‘’«»"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(_EDGE)
+
+
+def _families(text: str) -> list[dict[str, str]]:
+    out = [w for w in _FAMILY.findall(text) if w not in _NOT_FAMILY and len(w) >= 3]
+    return [{"family": f} for f in dict.fromkeys(out)][:4]
+
+
+def _csl(author: str = "", title: str = "", year: str = "", **fields: str) -> dict[str, Any] | None:
+    title = _clean(title)
+    if len(title) < 8:
+        return None
+    item: dict[str, Any] = {"type": "book", "title": title}
+    names = _families(author)
+    if names:
+        item["author"] = names
+    found = _YEAR.search(year or "")
+    if found:
+        item["issued"] = {"date-parts": [[int(found.group(1))]]}
+    for key, value in fields.items():
+        value = _clean(value)
+        if value:
+            item[key.replace("_", "-")] = value
+    if "container-title" in item:
+        item["type"] = "article-journal"
+    return item
+
+
+def _anystyle() -> Iterator[dict[str, Any]]:
+    files = sorted((CORPUS / "anystyle-train").glob("*.xml")) + [
+        CORPUS / "anystyle-gold" / "gold.xml"
+    ]
+    for path in files:
+        for seq in ET.parse(path).getroot().iter("sequence"):
+            f: dict[str, str] = {}
+            for child in seq:
+                f.setdefault(child.tag, child.text or "")
+            item = _csl(f.get("author", ""), f.get("title", ""), f.get("date", ""),
+                        container_title=f.get("journal") or f.get("container-title", ""),
+                        volume=f.get("volume", ""), publisher=f.get("publisher", ""),
+                        publisher_place=f.get("location", ""))  # fmt: skip
+            if item:
+                yield item
+
+
+def _linkedbooks() -> Iterator[dict[str, Any]]:
+    for name in ("clean_test.txt", "clean_valid.txt"):
+        text = (CORPUS / "linkedbooks-reference-conll" / name).read_text(encoding="utf-8")
+        fields: dict[str, list[str]] = {}
+        for line in text.replace("\r", "\n").split("\n"):
+            parts = line.split()
+            if len(parts) != 4 or parts[0] == "-DOCSTART-":
+                if fields:
+                    yield from _lb_item(fields)
+                fields = {}
+                continue
+            token, label, _, span = parts
+            if span == "b-r" and fields:
+                yield from _lb_item(fields)
+                fields = {}
+            if span != "o":
+                fields.setdefault(label, []).append(token)
+        if fields:
+            yield from _lb_item(fields)
+
+
+def _lb_item(fields: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
+    item = _csl(" ".join(fields.get("author", [])), " ".join(fields.get("title", [])),
+                " ".join(fields.get("year", [])), publisher_place=" ".join(fields.get("publicationplace", [])),
+                publisher=" ".join(fields.get("publisher", [])), volume=" ".join(fields.get("volume", [])))  # fmt: skip
+    if item:
+        yield item
+
+
+def _excite() -> Iterator[dict[str, Any]]:
+    for path in sorted((CORPUS / "excite-ssoar-goldstandard").glob("*/*/5-*/*.xml")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            f: dict[str, list[str]] = {}
+            for tag, value in _EXCITE_FIELD.findall(line):
+                f.setdefault(tag, []).append(value)
+            authors = " ".join(_TAG.sub(" ", re.sub(r"<given-names>.*?</given-names>", "", a))
+                               for a in f.get("author", []))  # fmt: skip
+            item = _csl(authors, " ".join(f.get("title", [])[:1]), " ".join(f.get("year", [])[:1]),
+                        container_title=" ".join(f.get("source", [])[:1]),
+                        volume=" ".join(f.get("volume", [])[:1]), issue=" ".join(f.get("issue", [])[:1]),
+                        publisher=" ".join(f.get("publisher", [])[:1]))  # fmt: skip
+            if item:
+                yield item
+
+
+def load_seeds() -> list[dict[str, Any]]:
+    """Distinct labelled references of the corpora as CSL items (first author + title)."""
+    seen: set[tuple[str, str]] = set()
+    seeds = []
+    for item in (*_anystyle(), *_linkedbooks(), *_excite()):
+        family = item.get("author", [{}])[0].get("family", "")
+        key = (family.lower(), re.sub(r"\W+", "", item["title"].lower()))
+        if key not in seen:
+            seen.add(key)
+            seeds.append(item)
+    random.Random(1).shuffle(seeds)
+    return seeds
+
+
+# ---------------------------------------------------------------------------------------
+# The catalogue: seeds and their variants, entry i a function of i
+
+
+class Generator:
+    """Entry ``i`` of the catalogue, for any i, from the seeds kept in the catalogue."""
+
+    def __init__(self, seeds: list[dict[str, Any]], seed: int) -> None:
+        self.seeds = seeds
+        self.seed = seed
+        self.words = sorted({w for s in seeds for w in s["title"].split() if len(w) > 3})
+        self.families = sorted({a["family"] for s in seeds for a in s.get("author", [])})
+        self.containers = sorted({s["container-title"] for s in seeds if s.get("container-title")})
+
+    def entry(self, i: int) -> dict[str, Any]:
+        n = len(self.seeds)
+        if i < n:
+            item = dict(self.seeds[i])
+        else:
+            rng = random.Random(self.seed * 1_000_003 + i)
+            base = dict(self.seeds[rng.randrange(n)])
+            kind = rng.random()
+            if kind < 0.25:  # the same author's other work
+                other = self.seeds[rng.randrange(n)]["title"].split()
+                rng.shuffle(other)
+                base["title"] = " ".join(other[: max(3, len(other) - 1)])
+            elif kind < 0.45:  # the same title by another author
+                base["author"] = [{"family": rng.choice(self.families)}]
+            elif kind < 0.6:  # another edition / issue
+                year = rng.randint(1900, 2020)
+                base["issued"] = {"date-parts": [[year]]}
+                if base.get("volume"):
+                    base["volume"] = str(rng.randint(1, 120))
+            else:  # recombined
+                k = rng.randint(3, 9)
+                base["title"] = " ".join(rng.choice(self.words) for _ in range(k)).capitalize()
+                base["author"] = [{"family": rng.choice(self.families)}
+                                  for _ in range(rng.randint(1, 3))]  # fmt: skip
+                base["issued"] = {"date-parts": [[rng.randint(1800, 2020)]]}
+                if rng.random() < 0.4:
+                    base["container-title"] = rng.choice(self.containers)
+                    base["type"] = "article-journal"
+            item = base
+        item["id"] = f"e{i}"
+        return item
+
+    def entries(self, count: int) -> Iterator[dict[str, Any]]:
+        return (self.entry(i) for i in range(count))
+
+
+# ---------------------------------------------------------------------------------------
+# OCR damage
+
+_CONFUSIONS = [("o", "6"), ("l", "1"), ("m", "rn"), ("e", "c"), ("h", "b"), ("i", "l"),
+               ("o", "0"), ("s", "5"), ("n", "u"), ("w", "vv"), ("d", "cl")]  # fmt: skip
+
+
+def _damage_text(text: str, rng: random.Random, rate: float) -> str:
+    """Letters confused, accents lost or misread, words run together or split."""
+    out = []
+    for ch in text:
+        r = rng.random()
+        if not ch.isascii() and ch.isalpha():
+            if r < 0.5:
+                ch = unicodedata.normalize("NFKD", ch)[0]  # accent lost
+            elif r < 0.7:
+                ch = rng.choice("6b~")  # accented letter misread
+        elif r < rate:
+            for a, b in _CONFUSIONS:
+                if ch == a:
+                    ch = b
+                    break
+        out.append(ch)
+    text = "".join(out)
+    if rng.random() < 0.3 and " " in text:  # two words run together
+        spaces = [m.start() for m in re.finditer(" ", text)]
+        at = rng.choice(spaces)
+        text = text[:at] + text[at + 1 :]
+    return text
+
+
+def damage(item: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """A citation's parsed fields as OCR'd footnotes give them."""
+    cited: dict[str, Any] = {}
+    rate = rng.choice([0.0, 0.02, 0.05, 0.08])
+    title = item["title"]
+    if ":" in title and rng.random() < 0.3:
+        title = title.split(":")[0]  # main title only
+    cited["title"] = _damage_text(title, rng, rate)
+    if item.get("author") and rng.random() < 0.95:
+        cited["author"] = [{"family": _damage_text(a["family"], rng, rate)} for a in item["author"]]
+    if item.get("issued") and rng.random() < 0.85:
+        cited["issued"] = item["issued"]
+    for key in ("container-title", "publisher", "publisher-place"):
+        if item.get(key) and rng.random() < 0.7:
+            cited[key] = _damage_text(item[key], rng, rate)
+    for key in ("volume", "issue"):
+        if item.get(key) and rng.random() < 0.8:
+            cited[key] = item[key]
+    return cited
+
+
+# ---------------------------------------------------------------------------------------
+# Running
+
+
+def _citations(gen: Generator, held_out: list[dict[str, Any]], entries: int, count: int, seed: int):
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        if rng.random() < HELD_OUT_SHARE:
+            source = rng.choice(held_out)
+            out.append((None, damage(source, rng)))
+        else:
+            i = rng.randrange(entries)
+            out.append((f"e{i}", damage(gen.entry(i), rng)))
+    return out
+
+
+_WORKER_CATALOG = None
+
+
+def _init_worker(path: str) -> None:
+    global _WORKER_CATALOG
+    _WORKER_CATALOG = open_catalog(path)
+
+
+def _match_chunk(chunk: list[dict[str, Any]]) -> list[tuple[str | None, float]]:
+    out = []
+    for csl in chunk:
+        found = best_entry(csl, _WORKER_CATALOG, min_score=MIN_SCORE)  # type: ignore[arg-type]
+        out.append((None, 0.0) if isinstance(found, str) else (found[0].key, found[1]))
+    return out
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--citations", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "citex-bench")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    seeds = load_seeds()
+    held_out_count = max(200, len(seeds) // 20)
+    held_out, kept = seeds[:held_out_count], seeds[held_out_count:]
+    gen = Generator(kept, args.seed)
+    print(f"seeds: {len(seeds)} distinct labelled references ({len(held_out)} held out) "
+          f"in {time.perf_counter() - t0:.1f}s", file=sys.stderr)  # fmt: skip
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    path = args.workdir / f"catalog-{args.entries}-{args.seed}.sqlite"
+    build_s: float | None = None
+    if args.rebuild or not path.exists():
+        t0 = time.perf_counter()
+        build_catalog(gen.entries(args.entries), path)
+        build_s = time.perf_counter() - t0
+        print(f"built {path} in {build_s:.0f}s", file=sys.stderr)
+    build_rss = _peak_mib(resource.RUSAGE_SELF)
+
+    cites = _citations(gen, held_out, args.entries, args.citations, args.seed + 1)
+    queries = [c for _, c in cites]
+
+    _init_worker(str(path))
+    t0 = time.perf_counter()
+    single = _match_chunk(queries[:2000])
+    one_rate = len(single) / (time.perf_counter() - t0)
+
+    chunks = [queries[i : i + 250] for i in range(0, len(queries), 250)]
+    t0 = time.perf_counter()
+    with mp.get_context("fork").Pool(args.workers, _init_worker, (str(path),)) as pool:
+        results = [r for part in pool.map(_match_chunk, chunks) for r in part]
+    elapsed = time.perf_counter() - t0
+    rate = len(results) / elapsed
+
+    correct = wrong = unmatched = false_match = held = twin = 0
+    for (source, csl), (key, _) in zip(cites, results, strict=True):
+        if source is None:
+            held += 1
+            false_match += key is not None
+        elif key == source:
+            correct += 1
+        elif key is None:
+            unmatched += 1
+        else:
+            wrong += 1
+            other = gen.entry(int(key[1:]))
+            src = gen.entry(int(source[1:]))
+            same = other["title"] == src["title"] and other.get("author") == src.get("author")
+            twin += same
+    in_cat = len(cites) - held
+    peak = max(_peak_mib(resource.RUSAGE_SELF), _peak_mib(resource.RUSAGE_CHILDREN))
+    size = path.stat().st_size / 2**20
+
+    command = " ".join(["python", "bench/bench_check.py", *sys.argv[1:]])
+    print(f"\n`{command}` ({mp.cpu_count()} cores)\n")
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| catalogue entries | {args.entries:,} (from {len(kept):,} corpus seeds + variants) |")
+    print(f"| index build | {'%.0f s' % build_s if build_s is not None else 'reused'}, "
+          f"{size:,.0f} MiB on disk, peak RSS {build_rss:,.0f} MiB |")  # fmt: skip
+    print(f"| citations | {len(cites):,} ({in_cat:,} from the catalogue, {held:,} held out) |")
+    print(f"| throughput, 1 process | {one_rate:,.0f} citations/s |")
+    print(f"| throughput, {args.workers} processes | {rate:,.0f} citations/s ({elapsed:.1f} s) |")
+    print(f"| peak memory (largest process) | {peak:,.0f} MiB |")
+    print(f"| source entry found | {correct:,} / {in_cat:,} ({100 * correct / in_cat:.1f}%) |")
+    print(f"| another entry taken | {wrong:,} ({twin:,} of them an identical title+author twin) |")
+    print(f"| unmatched (source in catalogue) | {unmatched:,} ({100 * unmatched / in_cat:.1f}%) |")
+    print(f"| held-out citations matched (false) | {false_match:,} / {held:,} |")
+
+
+if __name__ == "__main__":
+    main()
