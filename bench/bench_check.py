@@ -141,9 +141,11 @@ def _linkedbooks() -> Iterator[dict[str, Any]]:
 
 
 def _lb_item(fields: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
-    item = _csl(" ".join(fields.get("author", [])), " ".join(fields.get("title", [])),
-                " ".join(fields.get("year", [])), publisher_place=" ".join(fields.get("publicationplace", [])),
-                publisher=" ".join(fields.get("publisher", [])), volume=" ".join(fields.get("volume", [])))  # fmt: skip
+    def text(label: str) -> str:
+        return " ".join(fields.get(label, []))
+
+    item = _csl(text("author"), text("title"), text("year"), volume=text("volume"),
+                publisher_place=text("publicationplace"), publisher=text("publisher"))  # fmt: skip
     if item:
         yield item
 
@@ -156,10 +158,11 @@ def _excite() -> Iterator[dict[str, Any]]:
                 f.setdefault(tag, []).append(value)
             authors = " ".join(_TAG.sub(" ", re.sub(r"<given-names>.*?</given-names>", "", a))
                                for a in f.get("author", []))  # fmt: skip
-            item = _csl(authors, " ".join(f.get("title", [])[:1]), " ".join(f.get("year", [])[:1]),
-                        container_title=" ".join(f.get("source", [])[:1]),
-                        volume=" ".join(f.get("volume", [])[:1]), issue=" ".join(f.get("issue", [])[:1]),
-                        publisher=" ".join(f.get("publisher", [])[:1]))  # fmt: skip
+            first = {tag: values[0] for tag, values in f.items()}
+            item = _csl(authors, first.get("title", ""), first.get("year", ""),
+                        container_title=first.get("source", ""), volume=first.get("volume", ""),
+                        issue=first.get("issue", ""),
+                        publisher=first.get("publisher", ""))  # fmt: skip
             if item:
                 yield item
 
@@ -361,7 +364,7 @@ def main() -> None:
     rate = len(results) / elapsed
 
     correct = wrong = unmatched = false_match = held = twin = 0
-    for (source, csl), (key, _) in zip(cites, results, strict=True):
+    for (source, _csl), (key, _) in zip(cites, results, strict=True):
         if source is None:
             held += 1
             false_match += key is not None
@@ -384,7 +387,8 @@ def main() -> None:
     print("| measure | value |")
     print("|---|---|")
     print(f"| catalogue entries | {args.entries:,} (from {len(kept):,} corpus seeds + variants) |")
-    print(f"| index build | {'%.0f s' % build_s if build_s is not None else 'reused'}, "
+    built = f"{build_s:.0f} s" if build_s is not None else "reused"
+    print(f"| index build | {built}, "
           f"{size:,.0f} MiB on disk, peak RSS {build_rss:,.0f} MiB |")  # fmt: skip
     print(f"| citations | {len(cites):,} ({in_cat:,} from the catalogue, {held:,} held out) |")
     print(f"| throughput, 1 process | {one_rate:,.0f} citations/s |")

@@ -555,8 +555,12 @@ def _match_one(
     works: Mapping[str, Work],
     min_score: float,
 ) -> Match:
-    """Match one citation, through its work when it has one."""
-    work = works.get(cite.work) if cite.work else None
+    """Match one citation: a back-reference through its work, a full citation by its fields.
+
+    A full citation's own fields are what its note says; its work may merge it with
+    another item (a reprint location, a host volume), which is not what it cites.
+    """
+    work = works.get(cite.work) if cite.work and cite.kind != "full" else None
     csl = work.csl if work is not None else cite.csl
     found = best_entry(csl, known, min_score=min_score)
     if isinstance(found, str):

@@ -43,28 +43,83 @@ def year(y: int, *rest: int) -> dict:
 # A made-up catalogue with hard neighbours: one author's several books, one title by two
 # authors, the issues of one periodical, documents whose symbols differ in one digit.
 CATALOGUE = [
-    {"id": "marlowe1971canals", "type": "book", "author": names("Marlowe"),
-     "title": "Canals of the Lower Rhine", "issued": year(1971), "publisher": "Ashgrove Press"},
-    {"id": "marlowe1975bridges", "type": "book", "author": names("Marlowe"),
-     "title": "Bridges of the Lower Rhine", "issued": year(1975)},
-    {"id": "marlowe1980canals", "type": "book", "author": names("Marlowe"),
-     "title": "Canals of the Lower Rhine", "issued": year(1980), "edition": "2"},
-    {"id": "quint1971canals", "type": "book", "author": names("Quintero"),
-     "title": "Canals of the Lower Rhine", "issued": year(1971)},
-    {"id": "szekely1968salt", "type": "book", "author": [{"family": "Székely", "given": "Ödön"}],
-     "title": "Salt and Empire in the Carpathians", "issued": year(1968)},
-    {"id": "weekly1990v12n3", "type": "periodical", "title": "The Harbour Weekly Digest",
-     "volume": "XII", "issue": "3", "issued": year(1990, 2, 1)},
-    {"id": "weekly1990v12n4", "type": "periodical", "title": "The Harbour Weekly Digest",
-     "volume": "XII", "issue": "4", "issued": year(1990, 2, 8)},
-    {"id": "doc412", "type": "report", "title": "Record of the Commission", "number": "ECO/R/SR.412",
-     "issued": year(1988, 5, 2)},
-    {"id": "doc413", "type": "report", "title": "Record of the Commission", "number": "ECO/R/SR.413",
-     "issued": year(1988, 5, 3)},
-    {"id": "orme1984ports", "type": "chapter", "author": names("Orme"),
-     "title": "Ports and Their Hinterlands", "container-title": "Trade on the Baltic Rim",
-     "editor": [{"family": "Kőrösi", "given": "Anna"}], "issued": year(1984)},
-]  # fmt: skip
+    {
+        "id": "marlowe1971canals",
+        "type": "book",
+        "author": names("Marlowe"),
+        "title": "Canals of the Lower Rhine",
+        "issued": year(1971),
+        "publisher": "Ashgrove Press",
+    },
+    {
+        "id": "marlowe1975bridges",
+        "type": "book",
+        "author": names("Marlowe"),
+        "title": "Bridges of the Lower Rhine",
+        "issued": year(1975),
+    },
+    {
+        "id": "marlowe1980canals",
+        "type": "book",
+        "author": names("Marlowe"),
+        "title": "Canals of the Lower Rhine",
+        "issued": year(1980),
+        "edition": "2",
+    },
+    {
+        "id": "quint1971canals",
+        "type": "book",
+        "author": names("Quintero"),
+        "title": "Canals of the Lower Rhine",
+        "issued": year(1971),
+    },
+    {
+        "id": "szekely1968salt",
+        "type": "book",
+        "author": [{"family": "Székely", "given": "Ödön"}],
+        "title": "Salt and Empire in the Carpathians",
+        "issued": year(1968),
+    },
+    {
+        "id": "weekly1990v12n3",
+        "type": "periodical",
+        "title": "The Harbour Weekly Digest",
+        "volume": "XII",
+        "issue": "3",
+        "issued": year(1990, 2, 1),
+    },
+    {
+        "id": "weekly1990v12n4",
+        "type": "periodical",
+        "title": "The Harbour Weekly Digest",
+        "volume": "XII",
+        "issue": "4",
+        "issued": year(1990, 2, 8),
+    },
+    {
+        "id": "doc412",
+        "type": "report",
+        "title": "Record of the Commission",
+        "number": "ECO/R/SR.412",
+        "issued": year(1988, 5, 2),
+    },
+    {
+        "id": "doc413",
+        "type": "report",
+        "title": "Record of the Commission",
+        "number": "ECO/R/SR.413",
+        "issued": year(1988, 5, 3),
+    },
+    {
+        "id": "orme1984ports",
+        "type": "chapter",
+        "author": names("Orme"),
+        "title": "Ports and Their Hinterlands",
+        "container-title": "Trade on the Baltic Rim",
+        "editor": [{"family": "Kőrösi", "given": "Anna"}],
+        "issued": year(1984),
+    },
+]
 
 
 @pytest.fixture(scope="module")
@@ -75,27 +130,57 @@ def known() -> KnownList:
 @pytest.mark.parametrize(
     ("citation", "expected"),
     [
-        pytest.param(cite(author=names("Marlowe"), title="Canals of the Lower Rhine",
-                          issued=year(1971)), "marlowe1971canals", id="exact"),
-        pytest.param(cite(author=names("Mar1owe"), title="Cana1s of the Lovver Rhine",
-                          issued=year(1971)), "marlowe1971canals", id="ocr_digits_and_vv"),
-        pytest.param(cite(author=names("Marlowe"), title="Canals of the Lower Rhine",
-                          issued=year(1980)), "marlowe1980canals", id="second_edition_by_year"),
-        pytest.param(cite(author=names("Quintero"), title="Canals of theLower Rhine"),
-                     "quint1971canals", id="same_title_other_author"),
-        pytest.param(cite(author=names("Szkely"), title="Salt and Empire in the Carpathians"),
-                     "szekely1968salt", id="lost_accented_letter"),
-        pytest.param(cite(container_title="Harbour Weekly Digest", volume="XII", issue="4",
-                          issued=year(1990, 2, 8)), "weekly1990v12n4", id="periodical_issue"),
+        pytest.param(
+            cite(author=names("Marlowe"), title="Canals of the Lower Rhine", issued=year(1971)),
+            "marlowe1971canals",
+            id="exact",
+        ),
+        pytest.param(
+            cite(author=names("Mar1owe"), title="Cana1s of the Lovver Rhine", issued=year(1971)),
+            "marlowe1971canals",
+            id="ocr_digits_and_vv",
+        ),
+        pytest.param(
+            cite(author=names("Marlowe"), title="Canals of the Lower Rhine", issued=year(1980)),
+            "marlowe1980canals",
+            id="second_edition_by_year",
+        ),
+        pytest.param(
+            cite(author=names("Quintero"), title="Canals of theLower Rhine"),
+            "quint1971canals",
+            id="same_title_other_author",
+        ),
+        pytest.param(
+            cite(author=names("Szkely"), title="Salt and Empire in the Carpathians"),
+            "szekely1968salt",
+            id="lost_accented_letter",
+        ),
+        pytest.param(
+            cite(
+                container_title="Harbour Weekly Digest",
+                volume="XII",
+                issue="4",
+                issued=year(1990, 2, 8),
+            ),
+            "weekly1990v12n4",
+            id="periodical_issue",
+        ),
         pytest.param(cite(number="ECO/RISR.413"), "doc413", id="symbol_slash_as_I"),
-        pytest.param(cite(title="Record of the Commission, ECO/R/SR.412"), "doc412",
-                     id="symbol_inside_title"),
-        pytest.param(cite(author=names("Orme"), title="Ports and Their Hinterlands",
-                          note="in K6r~si"), "orme1984ports", id="chapter_in_editor"),
-        pytest.param(cite(title="Eduard Marlowe Canals of the Lower Rhine"),
-                     "marlowe1971canals", id="author_glued_to_title"),
+        pytest.param(
+            cite(title="Record of the Commission, ECO/R/SR.412"), "doc412", id="symbol_inside_title"
+        ),
+        pytest.param(
+            cite(author=names("Orme"), title="Ports and Their Hinterlands", note="in K6r~si"),
+            "orme1984ports",
+            id="chapter_in_editor",
+        ),
+        pytest.param(
+            cite(title="Eduard Marlowe Canals of the Lower Rhine"),
+            "marlowe1971canals",
+            id="author_glued_to_title",
+        ),
     ],
-)  # fmt: skip
+)
 def test_matches_the_right_entry(known: KnownList, citation: Citation, expected: str) -> None:
     [m] = match_citations([citation], known)
     assert m.entry is not None, m.reason
@@ -106,18 +191,27 @@ def test_matches_the_right_entry(known: KnownList, citation: Citation, expected:
 @pytest.mark.parametrize(
     ("citation", "reason"),
     [
-        pytest.param(cite(author=names("Marlowe"), title="Locks of the Upper Danube"),
-                     "another title", id="same_author_other_book"),
-        pytest.param(cite(author=names("Ferreira"), title="Bridges of the Lower Rhine"),
-                     "another author", id="same_title_other_author"),
+        pytest.param(
+            cite(author=names("Marlowe"), title="Locks of the Upper Danube"),
+            "another title",
+            id="same_author_other_book",
+        ),
+        pytest.param(
+            cite(author=names("Ferreira"), title="Bridges of the Lower Rhine"),
+            "another author",
+            id="same_title_other_author",
+        ),
         pytest.param(cite(author=names("Marlowe")), "too little", id="author_only"),
-        pytest.param(cite(container_title="Harbour Weekly Digest", volume="XII", issue="9"),
-                     "another issue", id="other_issue"),
+        pytest.param(
+            cite(container_title="Harbour Weekly Digest", volume="XII", issue="9"),
+            "another issue",
+            id="other_issue",
+        ),
         pytest.param(cite(number="ECO/R/SR.414"), "no candidate", id="other_symbol"),
         pytest.param(cite(title="Opere"), "no candidate", id="unknown_short_title"),
         pytest.param(cite(kind="ibid", text="Ibid., 4."), "unresolved ibid", id="ibid_no_work"),
     ],
-)  # fmt: skip
+)
 def test_refuses_the_wrong_entry(known: KnownList, citation: Citation, reason: str) -> None:
     [m] = match_citations([citation], known)
     assert m.entry is None
@@ -125,13 +219,20 @@ def test_refuses_the_wrong_entry(known: KnownList, citation: Citation, reason: s
 
 
 def test_resolved_back_reference_matches_through_its_work(known: KnownList) -> None:
-    full = cite(author=names("Marlowe"), title="Canals of the Lower Rhine", issued=year(1971),
-                work="w1")  # fmt: skip
+    full = cite(
+        author=names("Marlowe"), title="Canals of the Lower Rhine", issued=year(1971), work="w1"
+    )
     ibid = Citation("Ibid., 7.", ((5, 14),), "ibid", pinpoint="7", work="w1")
     short = Citation("Marlowe, 9.", ((20, 31),), "short", csl={"author": names("Marlowe")})
     work = Work("w1", full.csl)
-    doc = Document("x", (Footnote(1, 1, "", (), citations=(full,)),
-                         Footnote(2, 1, "", (), citations=(ibid, short))), works=(work,))  # fmt: skip
+    doc = Document(
+        "x",
+        (
+            Footnote(1, 1, "", (), citations=(full,)),
+            Footnote(2, 1, "", (), citations=(ibid, short)),
+        ),
+        works=(work,),
+    )
     matches = match_citations(doc, known)
     assert [(m.footnote, m.index) for m in matches] == [(1, 0), (2, 0), (2, 1)]
     assert [m.entry and m.entry.key for m in matches] == [
@@ -167,16 +268,24 @@ def test_resolved_back_reference_matches_through_its_work(known: KnownList) -> N
         pytest.param("Canals, of the Rhine", "Canals of the Rhine", None, id="punctuation_only"),
         pytest.param("CANALS", "Canals", None, id="case_only"),
     ],
-)  # fmt: skip
+)
 def test_classify_difference(cited: str, known: str, kind: str | None) -> None:
     assert classify_difference(cited, known) == kind
 
 
 def test_field_diffs_report_names_titles_numbers_and_years() -> None:
-    cited = {"author": names("Sz6kely"), "title": "Salt andEmpire", "volume": "V",
-             "issued": year(1969)}  # fmt: skip
-    known = {"author": names("Székely"), "title": "Salt and Empire", "volume": "5",
-             "issued": year(1968)}  # fmt: skip
+    cited = {
+        "author": names("Sz6kely"),
+        "title": "Salt andEmpire",
+        "volume": "V",
+        "issued": year(1969),
+    }
+    known = {
+        "author": names("Székely"),
+        "title": "Salt and Empire",
+        "volume": "5",
+        "issued": year(1968),
+    }
     assert [(d.field, d.cited, d.known, d.kind) for d in field_diffs(cited, known)] == [
         ("author", "Sz6kely", "Székely", "ocr"),
         ("title", "Salt andEmpire", "Salt and Empire", "spacing"),
@@ -185,8 +294,11 @@ def test_field_diffs_report_names_titles_numbers_and_years() -> None:
 
 
 def test_number_found_in_the_citation_text_when_the_parser_missed_it() -> None:
-    diffs = field_diffs({"number": "88 (XII)"}, {"number": "E/7721"},
-                        text="Resolution 88 (XII), Document E17721 (1970)")  # fmt: skip
+    diffs = field_diffs(
+        {"number": "88 (XII)"},
+        {"number": "E/7721"},
+        text="Resolution 88 (XII), Document E17721 (1970)",
+    )
     assert [(d.field, d.cited, d.kind) for d in diffs] == [("number", "E17721", "ocr")]
 
 
@@ -216,9 +328,12 @@ def test_report_shape(known: KnownList) -> None:
     ]
     assert report["citations"][1]["match"] is None
     assert report["summary"] == {
-        "citations": 2, "matched": 1, "unmatched": 1, "entries_used": 1,
+        "citations": 2,
+        "matched": 1,
+        "unmatched": 1,
+        "entries_used": 1,
         "diffs": {"diacritics": 1},
-    }  # fmt: skip
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -227,8 +342,10 @@ def test_report_shape(known: KnownList) -> None:
 
 def test_load_known_reads_bibtex_csl_json_and_json_lines(tmp_path) -> None:
     bib = tmp_path / "k.bib"
-    bib.write_text("@book{sz68, author = {Sz{\\'e}kely, {\\\"O}d{\\\"o}n}, "
-                   "title = {Salt and Empire in the Carpathians}, year = 1968}\n")  # fmt: skip
+    bib.write_text(
+        '@book{sz68, author = {Sz{\\\'e}kely, {\\"O}d{\\"o}n}, '
+        "title = {Salt and Empire in the Carpathians}, year = 1968}\n"
+    )
     csl = tmp_path / "k.json"
     csl.write_text(json.dumps(CATALOGUE[:3]), encoding="utf-8")
     lines = tmp_path / "k.jsonl"
@@ -314,8 +431,8 @@ SAMPLE_FULL = {
     (48, "Yevgeni Primakov"): "primakov1988ussr",
     (49, "George Perkovich"): "perkovich1988soviet",
     (50, "Mikhail S. Gorbachev, interview"): "gorbachev1986interview",
-    (51, "Mikhail Gorbachev, \"On Progress"): "gorbachev1988progress",
-    (53, "Mikhail Gorbachev, \"7 December"): "gorbachev1988address",
+    (51, 'Mikhail Gorbachev, "On Progress'): "gorbachev1988progress",
+    (53, 'Mikhail Gorbachev, "7 December'): "gorbachev1988address",
     (53, "Foreign Broadcast"): "fbis1988soviet",
     (55, "Eduard Shevardnadze"): "shevardnadze1989letter",
     (55, "Pravda, 9 March 1989"): "pravda19890309",
@@ -343,14 +460,64 @@ SAMPLE_FULL = {
     (67, '"Soviet Republics'): "economist1991soviet",
 }
 
-_SURNAMES = ["Abend", "Bertolini", "Carvalho", "Dunmore", "Eckhardt", "Fonseca", "Gorski",
-             "Halloran", "Ivanova", "Jablonski", "Kessler", "Lindqvist", "Moreau", "Novak",
-             "Okafor", "Petrov", "Quental", "Rosen", "Sokolov", "Tanaka", "Ulrich", "Varga"]
-_WORDS = ["Soviet", "Human", "Rights", "Foreign", "Policy", "Reform", "Law", "State", "Dissent",
-          "Press", "Europe", "Trade", "Empire", "Ideology", "Democracy", "Movement", "Culture",
-          "Politics", "Society", "Economy", "Crisis", "Revolution", "Nationality", "Union",
-          "Security", "Cooperation", "Conference", "Peace", "History", "Origins", "Power"]
-_LINKS = ["and", "of", "in", "the", "under", "after", "between"]  # fmt: skip
+_SURNAMES = [
+    "Abend",
+    "Bertolini",
+    "Carvalho",
+    "Dunmore",
+    "Eckhardt",
+    "Fonseca",
+    "Gorski",
+    "Halloran",
+    "Ivanova",
+    "Jablonski",
+    "Kessler",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Quental",
+    "Rosen",
+    "Sokolov",
+    "Tanaka",
+    "Ulrich",
+    "Varga",
+]
+_WORDS = [
+    "Soviet",
+    "Human",
+    "Rights",
+    "Foreign",
+    "Policy",
+    "Reform",
+    "Law",
+    "State",
+    "Dissent",
+    "Press",
+    "Europe",
+    "Trade",
+    "Empire",
+    "Ideology",
+    "Democracy",
+    "Movement",
+    "Culture",
+    "Politics",
+    "Society",
+    "Economy",
+    "Crisis",
+    "Revolution",
+    "Nationality",
+    "Union",
+    "Security",
+    "Cooperation",
+    "Conference",
+    "Peace",
+    "History",
+    "Origins",
+    "Power",
+]
+_LINKS = ["and", "of", "in", "the", "under", "after", "between"]
 
 
 def _noise(n: int, seed: int = 7) -> list[dict]:
@@ -373,21 +540,38 @@ def _noise(n: int, seed: int = 7) -> list[dict]:
             family = rng.choice(["Gorbachev", "Bialer", "Tőkés", "Lyuty", "Guk", "Hazard"])
             item.update(type="book", author=names(family), title=title())
         elif kind == 1:  # a title of the sample, another author
-            item.update(type="book", author=names(rng.choice(_SURNAMES)),
-                        title=rng.choice(["Soviet Human Rights Policy", "Dissent in the USSR",
-                                          "Human Rights and Foreign Policy",
-                                          "Secrets of the Third Basket", "In the Name of Man"]))  # fmt: skip
+            item.update(
+                type="book",
+                author=names(rng.choice(_SURNAMES)),
+                title=rng.choice(
+                    [
+                        "Soviet Human Rights Policy",
+                        "Dissent in the USSR",
+                        "Human Rights and Foreign Policy",
+                        "Secrets of the Third Basket",
+                        "In the Name of Man",
+                    ]
+                ),
+            )
         elif kind == 2:  # another issue of a periodical the sample cites
-            item.update(type="periodical", title="Current Digest of the Soviet Press",
-                        volume=str(rng.randint(1, 45)), issue=str(rng.randint(1, 52)),
-                        issued=year(rng.randint(1949, 1995), rng.randint(1, 12), rng.randint(1, 28)))  # fmt: skip
+            item.update(
+                type="periodical",
+                title="Current Digest of the Soviet Press",
+                volume=str(rng.randint(1, 45)),
+                issue=str(rng.randint(1, 52)),
+                issued=year(rng.randint(1949, 1995), rng.randint(1, 12), rng.randint(1, 28)),
+            )
         elif kind == 3:  # a neighbouring UN document
-            item.update(type="report", title="Summary record",
-                        number=f"CCPR/C/SR.{rng.randint(900, 1000)}")
+            item.update(
+                type="report", title="Summary record", number=f"CCPR/C/SR.{rng.randint(900, 1000)}"
+            )
         else:
-            item.update(type=rng.choice(["book", "article-journal"]),
-                        author=names(rng.choice(_SURNAMES), rng.choice(_SURNAMES))[: rng.randint(1, 2)],
-                        title=title(), container_title=rng.choice(["", "Foreign Affairs", "Survey"]))  # fmt: skip
+            item.update(
+                type=rng.choice(["book", "article-journal"]),
+                author=names(rng.choice(_SURNAMES), rng.choice(_SURNAMES))[: rng.randint(1, 2)],
+                title=title(),
+                container_title=rng.choice(["", "Foreign Affairs", "Survey"]),
+            )
         out.append({k.replace("_", "-"): v for k, v in item.items() if v != ""})
     # The sample's real neighbours must not be duplicated by chance (same number).
     sample_numbers = {"CCPR/C/SR.928", "CCPR/C/SR.930", "CCPR/C/SR.931"}
@@ -418,14 +602,21 @@ def test_sample_full_citation_matches_its_entry(sample_matches, place, key) -> N
 
 def test_sample_every_full_citation_is_listed(sample_matches) -> None:
     full = [m for m in sample_matches if m.citation.kind == "full"]
-    listed = {(m.footnote, opening) for m in full for (n, opening) in SAMPLE_FULL
-              if n == m.footnote and m.citation.text.startswith(opening)}  # fmt: skip
+    listed = {
+        (m.footnote, opening)
+        for m in full
+        for (n, opening) in SAMPLE_FULL
+        if n == m.footnote and m.citation.text.startswith(opening)
+    }
     assert len(listed) == len(full)
 
 
 def test_sample_no_citation_matches_noise(sample_matches) -> None:
-    wrong = [(m.footnote, m.citation.text) for m in sample_matches
-             if m.entry is not None and m.entry.key.startswith("noise")]  # fmt: skip
+    wrong = [
+        (m.footnote, m.citation.text)
+        for m in sample_matches
+        if m.entry is not None and m.entry.key.startswith("noise")
+    ]
     assert wrong == []
 
 
@@ -438,14 +629,28 @@ def test_sample_no_citation_matches_noise(sample_matches) -> None:
         (24, "editor", "Tks", "Tőkés", "ocr"),
         (16, "number", "A16316", "A/6316", "ocr"),
         (39, "number", "CCPR/CISR.930", "CCPR/C/SR.930", "ocr"),
-        (50, "title", "interview by the newspaper L'bumanit",
-         "Interview by the newspaper L'Humanité", "ocr"),
+        (
+            50,
+            "title",
+            "interview by the newspaper L'bumanit",
+            "Interview by the newspaper L'Humanité",
+            "ocr",
+        ),
         (55, "title", "letter to PNrez de Cullar", "Letter to Pérez de Cuéllar", "ocr"),
-        (35, "container-title", "Columbia Journalof Transnational Law",
-         "Columbia Journal of Transnational Law", "spacing"),
+        (
+            35,
+            "container-title",
+            "Columbia Journalof Transnational Law",
+            "Columbia Journal of Transnational Law",
+            "spacing",
+        ),
     ],
-)  # fmt: skip
+)
 def test_sample_ocr_damage_reported(sample_matches, note, field, cited, known, kind) -> None:
-    diffs = {(d.field, d.cited, d.known, d.kind) for m in sample_matches
-             if m.footnote == note for d in m.diffs}  # fmt: skip
+    diffs = {
+        (d.field, d.cited, d.known, d.kind)
+        for m in sample_matches
+        if m.footnote == note
+        for d in m.diffs
+    }
     assert (field, cited, known, kind) in diffs
