@@ -10,7 +10,7 @@ from .citations import find_citations
 from .footnotes import extract_footnotes
 from .models import Document
 from .resolve import resolve_citations
-from .works import build_works
+from .works import build_works, fold_relations
 
 
 def process_text(text: str, *, source: str = "<text>") -> Document:
@@ -30,6 +30,6 @@ def process_text(text: str, *, source: str = "<text>") -> Document:
         [1]
     """
     found = extract_footnotes(text)
-    footnotes = resolve_citations(find_citations(found.footnotes, text))
+    footnotes = fold_relations(resolve_citations(find_citations(found.footnotes, text)))
     works = build_works(footnotes)
     return Document(source=source, footnotes=footnotes, works=works, warnings=found.warnings)

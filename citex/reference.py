@@ -309,6 +309,9 @@ _UN_SYMBOL = re.compile(
     r"(?P<sym>\b(?:A|S|E|CCPR|CERD|CEDAW|CAT|CRC|HRC|ST|TD|UNEP|E/CN|A/HRC)"
     r"(?:/[A-Z0-9][\w.()\-]*){1,6})"
 )
+# A date right after a document symbol. must match: "6 May 1990", "May 6, 1990",
+# "12 Dec. 1991"; must not match: "8" (a pinpoint), "para. 12".
+_LEADING_DATE = re.compile(r"(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?\d{4}\b")
 # A trailing parenthesised date, as legal citations end.
 # must match: "(1949)" "(3 January 1976)" "(Dec. 14, 1949)"    must not match: "(Vienna)"
 _TRAILING_PAREN_DATE = re.compile(r"\((?P<date>[^()]*\b(?:1[4-9]\d\d|20\d\d)\b[^()]*)\)\s*\.?\s*$")
@@ -367,6 +370,13 @@ def _legal_item(text: str) -> CSLItem | None:
         item["number"] = symbol.group("sym")
         # The words before the symbol are an ordinary author/title: the CRF reads them.
         item["_head"] = text[: symbol.start()].strip(" ,;")
+        if not item["_head"]:
+            # A document cited by its symbol alone is titled by its designation.
+            item["title"] = _clean(text[: symbol.end()])
+        after = text[symbol.end() :].strip(" ,;.")
+        date = _parse_date(after) if after and not tail_date else None
+        if date and _LEADING_DATE.match(after):
+            item["issued"] = date
     else:
         return None
     if tail_date:
@@ -979,8 +989,10 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
         if not head and item.get("title") and tagged.startswith(item["title"]):
             rest_of_citation = tagged[len(item["title"]) :]
         rest_of_citation = _TRAILING_PAREN_DATE.sub("", rest_of_citation)
-        if _clean(rest_of_citation):  # keep what the rules did not place
-            _add_note(item, _clean(rest_of_citation))
+        leftover = _clean(rest_of_citation)
+        # Keep what the rules did not place (a date they read is placed already).
+        if leftover and not (item.get("issued") and _parse_date(leftover) == item["issued"]):
+            _add_note(item, leftover)
     else:
         item = _item_from_segments(_label_segments(tagged, str(model or MODEL_PATH)))
         _repair_fields(item)

@@ -24,12 +24,103 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .fuzzy import fold, name_similarity, normalise, title_similarity
-from .models import CitedIn, CSLItem, Footnote, Work
+from .models import Citation, CitedIn, CSLItem, Footnote, Resolution, Work
 
-__all__ = ["build_works", "merge_csl", "same_work", "work_id", "work_ids"]
+__all__ = ["build_works", "fold_relations", "merge_csl", "same_work", "work_id", "work_ids"]
+
+# Relations that name where the preceding item appeared again (a reprint, a translation,
+# a digest), not another work the note cites.
+_APPEARED_IN = frozenset({"in", "reprinted in", "trans. in", "translated in", "excerpted in"})
+# How sure citex is that a container-only citation after such a relation belongs to the
+# item before it: the relation phrase says so; only the split could be wrong.
+RELATION_CONFIDENCE = 0.9
+
+
+def fold_relations(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
+    """Keep a reprint's or translation's source with the item, and drop quoted persons.
+
+    Two patterns of notes would otherwise give the bibliography entries that are not
+    works:
+
+    - "Item, reprinted in / trans. in / in Periodical Vol. 4, No. 2 (1990): 9", where the
+      second part names only a periodical issue (no author, no title of its own): it is
+      where the item appeared again, so it joins the item's work, and the item's CSL
+      ``note`` records it.
+    - "Person as quoted in Source": the person (a name without any title) is not a cited
+      item; only the source is a work.
+
+    Args:
+        footnotes: footnotes whose citations were resolved.
+
+    Returns:
+        The footnotes with those citations re-linked.
+
+    Example:
+        >>> item = Citation("Ann Lee, 'Roads,' Daily, 2 May 1970", ((0, 1),), "full",
+        ...                 csl={"author": [{"family": "Lee"}], "title": "Roads"}, work="lee1970")
+        >>> again = Citation("Digest Vol. 2, No. 4 (1970): 9", ((2, 3),), "full",
+        ...                  relation="trans. in", csl={"container-title": "Digest"},
+        ...                  work="digest1970")
+        >>> note = fold_relations([Footnote(1, 1, "", (), citations=(item, again))])[0]
+        >>> [c.work for c in note.citations], note.citations[0].csl["note"]
+        (['lee1970', 'lee1970'], 'Trans. in Digest Vol. 2, No. 4 (1970): 9')
+    """
+    out = []
+    for note in footnotes:
+        cites = list(note.citations)
+        for i, cite in enumerate(cites):
+            nxt = cites[i + 1] if i + 1 < len(cites) else None
+            if _is_quoted_person(cite, nxt):
+                cites[i] = replace(
+                    cite,
+                    work=None,
+                    resolution=Resolution(
+                        "quoted", 1.0, "a person quoted in the next citation, not a cited item"
+                    ),
+                )
+            elif i > 0 and _is_appearance(cite) and cites[i - 1].work is not None:
+                host = cites[i - 1]
+                phrase = f"{cite.relation} {cite.text}"
+                note_text = "; ".join(x for x in (host.csl.get("note"), phrase) if x)
+                cites[i - 1] = replace(host, csl={**host.csl, "note": note_text[0].upper() + note_text[1:]})
+                cites[i] = replace(
+                    cite,
+                    work=host.work,
+                    resolution=Resolution(
+                        "relation",
+                        RELATION_CONFIDENCE,
+                        f"where the preceding item appeared again ({cite.relation}); "
+                        "recorded in its note",
+                    ),
+                )
+        out.append(replace(note, citations=tuple(cites)))
+    return tuple(out)
+
+
+def _is_appearance(cite: Citation) -> bool:
+    """A citation naming only the periodical or volume an item appeared in again."""
+    csl = cite.csl
+    return (
+        cite.kind == "full"
+        and cite.relation in _APPEARED_IN
+        and not csl.get("title")
+        and not csl.get("author")
+    )
+
+
+def _is_quoted_person(cite: Citation, following: Citation | None) -> bool:
+    """A bare name followed by "as quoted in": the person, not a work."""
+    csl = cite.csl
+    return (
+        following is not None
+        and following.relation == "as quoted in"
+        and cite.kind == "full"
+        and not any(csl.get(k) for k in ("title", "container-title", "number"))
+    )
 
 # Two full titles at least this alike are one title: OCR changes a few letters of a long
 # title ("InternationalHuman" vs "International Human" already scores 1.0 without spaces),
