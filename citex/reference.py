@@ -445,6 +445,11 @@ def _tighten_quotes(text: str) -> str:
     return '"'.join(parts)
 
 
+# A comma OCR glued to the next word: "Storia,cit.", "Venezia,Vol. 2", "Costituzione,pp. 3".
+# must match: ",pp" ",in" ",Vol"; must not match: "1,000" ", pp" ",\"" (a quote after it)
+_COMMA_GLUED = re.compile(r",(?=[^\W\d_])")
+
+
 def _repair_ocr(text: str) -> str:
     """Undo common OCR spacing damage (collapsed/stray spaces, glued words and cues)."""
     text = _tighten_quotes(" ".join(text.split()))
@@ -453,6 +458,7 @@ def _repair_ocr(text: str) -> str:
     text = _CUE_GLUED.sub(r"\1. ", text)
     text = _NAME_SLASH.sub(" / ", text)
     text = _DIGIT_WORD_JOINT.sub(" ", text)
+    text = _COMMA_GLUED.sub(", ", text)
     return _CAMEL_JOINT.sub(" ", text)
 
 
