@@ -145,6 +145,22 @@ def test_order_holds_when_workers_finish_out_of_order(tmp_path: Path) -> None:
     assert _sources(records) == sorted(str(p) for p in tmp_path.glob("*.txt"))
 
 
+def test_only_a_window_of_tasks_is_in_flight() -> None:
+    # Memory stays bounded: records wait to be written for at most `window` tasks.
+    submitted: list[list] = []
+
+    def submit(fn, chunk):
+        submitted.append(chunk)
+        return chunk
+
+    chunks = [[(f"/p{n}", f"p{n}")] for n in range(100)]
+    ordered = batch_module._in_order(chunks, submit, 3)
+    assert len(submitted) == 3
+    taken = [next(ordered) for _ in range(5)]
+    assert len(submitted) == 8
+    assert [chunk for chunk, _ in taken] == chunks[:5]
+
+
 def test_decoding_warning_and_missing_file_name_the_source(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Text.1\n1. J. Pérez, Título (Madrid, 1990), 3.\n".encode("cp1252"))
