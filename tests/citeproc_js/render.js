@@ -1,5 +1,7 @@
-// Render a bibliography with citeproc-js, for comparison with citex.export.render.
-// Usage: node render.js STYLE.csl LOCALES_DIR < items.json  ->  JSON array of entries (text)
+// Render CSL-JSON items with citeproc-js, for comparison with citex.export.render.
+// Usage: node render.js STYLE.csl LOCALES_DIR < items.json
+//   -> JSON array of {"id": ..., "entry": ...}: the bibliography, in its order, as text.
+// An item citeproc-js renders as nothing has no entry (its id is left out too).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -18,5 +20,9 @@ const sys = {
 const engine = new CSL.Engine(sys, fs.readFileSync(stylePath, "utf8"));
 engine.setOutputFormat("text");
 engine.updateItems(Object.keys(byId));
-const [, entries] = engine.makeBibliography();
-process.stdout.write(JSON.stringify(entries.map((entry) => entry.trim())));
+const [meta, entries] = engine.makeBibliography();
+// entry_ids keeps the ids of items that rendered empty; entries does not.
+const empty = new Set(meta.bibliography_errors.map((error) => String(error.itemID)));
+const ids = meta.entry_ids.map((ids) => String(ids[0])).filter((id) => !empty.has(id));
+const result = entries.map((entry, index) => ({ id: ids[index], entry: entry.trim() }));
+process.stdout.write(JSON.stringify(result));
