@@ -216,7 +216,7 @@ def bibliography_entries(
     Example:
         >>> bibliography_entries([{"id": "b", "type": "book", "title": "Bees"},
         ...                       {"id": "a", "type": "book", "title": "Ants"}], "apa")
-        [('a', 'Ants.'), ('b', 'Bees.')]
+        [('a', 'Ants. (n.d.).'), ('b', 'Bees. (n.d.).')]
     """
     engine = _Engine(items, style, fmt)
     return engine.bibliography()
@@ -258,7 +258,9 @@ def render_notes(
         ...     work="k"),)), Footnote(2, 1, "", (), citations=(Cite("", (), "ibid",
         ...     pinpoint="4", work="k"),))]
         >>> render_notes(notes, [book])
-        [(1, 'Anna Kis, Small Nations (P, 1990), 3.'), (2, 'Ibid., 4.')]
+        [(1, 'Anna Kis, Small Nations (P, 1990), 3.'), (2, 'Kis, Small Nations, 4.')]
+        >>> render_notes(notes, [book], "chicago-notes-bibliography-subsequent-ibid")[1]
+        (2, 'Ibid., 4.')
     """
     known = {str(item["id"]) for item in items}
     notes = [
