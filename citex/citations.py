@@ -162,12 +162,17 @@ _COMPLETE_ITEM_END = re.compile(
 # Ibid. and its relatives at the start of a piece (OCR may read "I" as "l" or "1").
 # must match: "Ibid., 13" "Ibid." "lbid, 5" "Id. at 7" "Idem, 4" "Ibid"
 # must not match: "Idaho" "Ibidem Press" is fine to match (it is "ibidem") "Identity"
-_IBID = re.compile(r"^(?:[Il1]bid(?:em)?|Id|Idem)\b\s*\.?", re.IGNORECASE)
+_IBID = re.compile(
+    r"^(?:[Il1]bid(?:em)?|Id|Idem|Eadem|Ead|Ivi|Ebd|Ebenda|Ders|Dies)\b\s*\.?", re.IGNORECASE
+)
 
 # A reference back to an earlier note or an earlier citation of the same work.
-# must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5"
-# must not match: "Supranational Law" "copcit"
-_SUPRA = re.compile(r"\bsupra\b|\b(?:op|loc)\.\s*cit\b", re.IGNORECASE)
+# must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
+#             "Meier, a.a.O., S. 5"
+# must not match: "Supranational Law" "copcit" "cited" "explicit."
+_SUPRA = re.compile(
+    r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\.", re.IGNORECASE
+)
 # The author part of a supra form, before the supra words.
 # must match: "Smith" in "Smith, supra note 4"  "Smith" in "Smith, op. cit., 5"
 _SUPRA_HEAD = re.compile(r"^(?P<head>[^,]{1,80}?),?\s+(?:supra|op\.\s*cit|loc\.\s*cit)", re.I)
@@ -236,13 +241,22 @@ _LEGAL = re.compile(
     r"\b[A-Z]{1,6}\d*(?:/[A-Z0-9][A-Za-z0-9.]*)+|§|\bU\.\s?N\.|\bU\.\s?S\.\s?C\b|\bGAOR\b"
     r"|\b(?:Article|Art\.|Resolution|Res\.|Section|Sec\.)\s*\d+|\b(?:Code|Stat|Doc)\.?\s*§?\d"
 )
+# Name particles that stay lower case: "O. von Name", "A. da Name", "J. van der Name".
+_PARTICLE = r"(?:von|van|der|den|de|da|di|del|della|du|des|la|le|ten|ter|zu|y)\s+"
 # A personal or corporate name opening a citation, followed by a comma.
 # must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme,"
 # must not match: "For example," "In that letter,"
+_NAME_LEAD = r"(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
+_ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+"
+# Each repeated piece is one token of a kind the others cannot match, so the pattern runs
+# in linear time even on long runs of initials ("A.A.A.A...").
 _NAME_START = re.compile(
-    r"^(?:(?:[A-Z]\.\s?)+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+"
-    r"(?:\s+(?:and|&)\s+(?:(?:[A-Z]\.\s?)+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)*,"
+    r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,"
 )
+# A place and a year, as continental references give publication facts.
+# must match: "Milano 1981" "Roma, 1990" "Paris 1970, pp." "Leipzig 1975"
+# must not match: "in 1981" "March 1981" (a date) "Vol. 1981"
+_PLACE_YEAR = re.compile(r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\s(?:1[5-9]\d\d|20\d\d)\b")
 # Words, for the prose measure.
 # must match: "Lee" "human" "L'Express" "Co-operation"    must not match: "1972" ","
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -566,8 +580,16 @@ def _is_citation(clause: str) -> bool:
     if _is_parenthetical_only(clause):
         return False
     score, prose = _citation_score(clause), _prose_share(clause)
-    return (score >= CITATION_SCORE and prose < PROSE_SHARE) or (
+    if (score >= CITATION_SCORE and prose < PROSE_SHARE) or (
         score >= STRONG_SCORE and prose < STRONG_PROSE_SHARE
+    ):
+        return True
+    # Sentence-case titles (most languages but English) read as prose; a clause that opens
+    # with a name and carries publication facts or a page is a citation all the same.
+    return bool(_NAME_START.match(clause)) and bool(
+        _PLACE_YEAR.search(clause)
+        or _YEAR_PAREN.search(clause)
+        or _find_pinpoint(clause).value is not None
     )
 
 
