@@ -150,3 +150,10 @@ def main() -> None:
             err=True,
         )
         sys.exit(INTERNAL_ERROR)
+
+
+# Commands that live in their own modules (each imports its heavy libraries lazily).
+from . import cli_check  # noqa: E402
+
+app.command()(cli_check.check)
+app.command()(cli_check.index)

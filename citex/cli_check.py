@@ -125,12 +125,14 @@ def _table(matches: Sequence[Match], stream: IO[str], *, to_terminal: bool) -> N
 
     table = Table(show_lines=False, expand=False)
     for name, options in (
-        ("note", {"justify": "right"}),
-        ("#", {"justify": "right"}),
-        ("citation", {"max_width": 48, "overflow": "fold"}),
-        ("entry", {"no_wrap": True}),
-        ("score", {"justify": "right"}),
-        ("differences", {"overflow": "fold"}),
+        ("note", {"justify": "right", "min_width": 4, "no_wrap": True}),
+        ("#", {"justify": "right", "min_width": 1, "no_wrap": True}),
+        ("citation", {"ratio": 3, "min_width": 16, "overflow": "fold"}),
+        # The key, or the reason a citation is unmatched: wrapped, never squeezing the
+        # other columns to nothing on a narrow terminal.
+        ("entry", {"ratio": 2, "min_width": 10, "overflow": "fold"}),
+        ("score", {"justify": "right", "min_width": 5, "no_wrap": True}),
+        ("differences", {"ratio": 3, "min_width": 14, "overflow": "fold"}),
     ):
         table.add_column(name, **options)
     for m in matches:
