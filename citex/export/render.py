@@ -35,7 +35,7 @@ Worked around:
 * ``disambiguate`` is unsupported, and citeproc-py takes every ``disambiguate="true"``
   branch: the condition is false unless citex asked for it, and two cites that render
   alike get it (``disambiguate="true"``), or year suffixes when the style asks for them
-  ("1989a", "1989b" in APA).
+  ("1990a", "1990b" in APA).
 * a page range printed in short form ("321-8") is not expanded before the style's
   ``page-range-format`` is applied ("minimal-two" gave "321–8" for "321–28").
 * positions (first, subsequent, ibid, ibid-with-locator) are computed by citex over the
@@ -141,7 +141,7 @@ _OPEN_QUOTE, _CLOSE_QUOTE = "\ue000", "\ue001"
 _CLOSE_DOUBLE, _CLOSE_SINGLE = "\ue002", "\ue003"
 # A phrase in straight or curly quotes inside a title: `the "National Question"`,
 # `the 'National Question'`, `the “National Question”`. Must not match the apostrophes
-# of "Gorbachev's" or "Don't" (a closing mark is not followed by a letter).
+# of "Ruth's" or "Don't" (a closing mark is not followed by a letter).
 _QUOTED_PHRASES = (
     re.compile(r"(?<!\w)\"(?=\S)(.+?)(?<=\S)\"(?!\w)"),
     re.compile(r"(?<!\w)'(?=\S)(.+?)(?<=[^\s])'(?!\w)"),
