@@ -283,6 +283,7 @@ class _Entry:
     csl: CSLItem
     container: bool = False  # True: the volume a chapter citation is in
     cluster: int = -1
+    lead: tuple[str, ...] = ()  # the first words of the citation as printed
 
 
 @dataclass(frozen=True)
@@ -481,7 +482,7 @@ class _State:
                 csl = _with_container(csl, self.entries[volume].csl)
                 method = "container"
                 reason = f"; container '{container.group('short')}' is {self._describe(volume)}"
-        entry = self._add_entry(_Entry(number, index, csl))
+        entry = self._add_entry(_Entry(number, index, csl, lead=_lead_words(cite.text)))
         alias = _alias_of(cite)
         if alias:
             self.aliases[_alias_key(alias)] = entry
@@ -721,11 +722,16 @@ class _State:
         """How well a short form's names match an entry's authors (editors for volumes)."""
         if entry is None:
             return 0.0
-        csl = self.entries[entry].csl
-        people = csl.get("author") or (csl.get("editor") if self.entries[entry].container else None)
-        if not people:
-            return 0.0
-        return _list_score(names, [_family(p) for p in people], self.matcher)
+        e = self.entries[entry]
+        people = e.csl.get("author") or e.csl.get("editor")
+        score = _list_score(names, [_family(p) for p in people], self.matcher) if people else 0.0
+        if people or e.container or len(names) != 1:
+            return score
+        # The parser may have missed the author of a reference in a style it knows less
+        # well; a full citation still names its author first, so a single-name short form
+        # may match one of its first words, at a discount.
+        lead = max((self.matcher.name(names[0], w) for w in e.lead), default=0.0)
+        return max(score, lead - LEAD_WORD_DISCOUNT)
 
     def _title_score(self, title: str, entry: int) -> float:
         """How well a short title matches an entry's title (or its short title)."""
@@ -850,6 +856,21 @@ def _names_of(name_part: str) -> list[str]:
             return []
         names.append(" ".join(words))
     return names
+
+
+# A citation's author stands among its first few words ("A. B. Name, Title", "NAME,
+# Title", "Name A., Title").
+LEAD_WORDS = 4
+# Matching a name among those words, rather than a parsed author, is weaker evidence.
+LEAD_WORD_DISCOUNT = 0.05
+# must match: "Name" "NAME" "Nàme" "O'Name" "Name-Name"; must not match "A" (an initial), "1990"
+_LEAD_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+
+
+def _lead_words(text: str) -> tuple[str, ...]:
+    """The first capitalised words of a citation, where its author is named."""
+    words = [w for w in _LEAD_WORD.findall(text[:120]) if w[0].isupper()]
+    return tuple(words[:LEAD_WORDS])
 
 
 def _list_score(names: list[str], families: list[str], matcher: Matcher) -> float:
