@@ -157,3 +157,6 @@ from . import cli_check  # noqa: E402
 
 app.command()(cli_check.check)
 app.command()(cli_check.index)
+from .cli_render import render as _render_command  # noqa: E402
+
+app.command(name="render")(_render_command)
