@@ -114,8 +114,9 @@ def run_batch(
     Raises:
         InputError: an input pattern or directory matches no files, or no input at all.
         FormatError: ``resume_from`` holds a line that is not a record.
-        CitexError: the scheduler cannot be reached or Dask is not installed; a local
-            worker process died.
+        CitexError: a scheduler is given but Dask is not installed; and, while the
+            records are read, the scheduler cannot be reached or a local worker process
+            died.
 
     Example:
         >>> for record in run_batch(["corpus/"], workers=2):  # doctest: +SKIP
