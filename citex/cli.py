@@ -160,3 +160,6 @@ app.command()(cli_check.index)
 from .cli_render import render as _render_command  # noqa: E402
 
 app.command(name="render")(_render_command)
+from .cli_batch import batch as _batch_command  # noqa: E402
+
+app.command(name="batch")(_batch_command)
