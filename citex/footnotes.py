@@ -23,6 +23,7 @@ block of notes ends and body text resumes.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -902,6 +903,21 @@ def _join_spans(source: str, spans: Sequence[Span]) -> tuple[str, list[tuple[int
     return text, list(zip(starts, origins, strict=True))
 
 
+# Notes joined recently, for mapping each of a note's citations back to the source: a
+# note is mapped once per citation, and joining it again each time made a note with n
+# citations cost n times its length. A few entries suffice (citations go note by note).
+_JOIN_CACHE_SIZE = 4
+
+
+@functools.lru_cache(maxsize=_JOIN_CACHE_SIZE)
+def _joined_note(
+    source: str, spans: tuple[Span, ...]
+) -> tuple[str, tuple[int, ...], tuple[Span, ...]]:
+    """The note's joined text, the text position of each piece, and each piece's source span."""
+    text, pieces = _join_spans(source, spans)
+    return text, tuple(p for p, _ in pieces), tuple(o for _, o in pieces)
+
+
 def text_span_to_source(footnote: Footnote, source: str, start: int, end: int) -> tuple[Span, ...]:
     """Map a range of ``footnote.text`` back to spans of the source text.
 
@@ -920,11 +936,16 @@ def text_span_to_source(footnote: Footnote, source: str, start: int, end: int) -
         >>> [src[a:b] for a, b in text_span_to_source(note, src, 3, 30)]
         ['Author, Title', '(Place, 1990)']
     """
-    text, pieces = _join_spans(source, footnote.spans)
+    text, starts, origins = _joined_note(source, tuple(footnote.spans))
     start, end = max(0, start), min(end, len(text))
     out: list[Span] = []
-    for k, (piece_start, (origin, origin_end)) in enumerate(pieces):
-        piece_end = pieces[k + 1][0] if k + 1 < len(pieces) else len(text)
+    # Only the pieces from the one holding ``start`` on can overlap the range.
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    for k in range(first, len(starts)):
+        piece_start, (origin, origin_end) = starts[k], origins[k]
+        if piece_start >= end:
+            break
+        piece_end = starts[k + 1] if k + 1 < len(starts) else len(text)
         a, b = max(start, piece_start), min(end, piece_end)
         if a >= b:
             continue
