@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from .fuzzy import name_similarity, normalise, short_title_similarity, title_similarity
 from .models import Citation, CSLItem, Footnote, Resolution
-from .works import merge_csl, same_work, work_ids
+from .works import WorkIndex, merge_csl, same_work, work_ids
 
 __all__ = [
     "BACK_REFERENCES",
@@ -316,6 +316,7 @@ class _State:
     matcher: Matcher
     entries: list[_Entry] = field(default_factory=list)
     clusters: list[list[int]] = field(default_factory=list)
+    heads: WorkIndex = field(default_factory=WorkIndex)  # each cluster's first entry
     aliases: dict[str, int] = field(default_factory=dict)
     containers: dict[int, int] = field(default_factory=dict)  # chapter entry -> volume entry
     notes: dict[int, list[_Unit]] = field(default_factory=dict)  # note number -> its items
@@ -692,13 +693,15 @@ class _State:
         """Add an entry and put it in the cluster of the first earlier entry of its work."""
         index = len(self.entries)
         self.entries.append(entry)
-        for cluster, members in enumerate(self.clusters):
+        for cluster in self.heads.candidates(entry.csl):
+            members = self.clusters[cluster]
             if same_work(self.entries[members[0]].csl, entry.csl):
                 members.append(index)
                 entry.cluster = cluster
                 return index
         entry.cluster = len(self.clusters)
         self.clusters.append([index])
+        self.heads.add(entry.csl, entry.cluster)
         return index
 
     def _cluster_heads(self) -> list[int]:

@@ -28,6 +28,7 @@ from citex.footnotes import extract_footnotes, find_footnotes, text_span_to_sour
 from citex.pipeline import process_text
 from citex.reference import parse_reference
 from citex.serialize import document_to_text, dumps_document
+from citex.works import WorkIndex, same_work
 
 from .conftest import ROOT
 
@@ -161,6 +162,38 @@ def test_process_text_output_round_trips(text: str) -> None:
     assert ris.count("ER  - ") == len(doc.works)
 
 
+# CSL values as readers and the parser may give them, including malformed ones.
+_csl_text = st.sampled_from(["", "Old Roads", "Old Road", "0ld Roads", "Laws", "Lee", "Le3"])
+_csl_item = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": _csl_text,
+        "container-title": _csl_text,
+        "author": st.lists(
+            st.fixed_dictionaries({"family": st.sampled_from(["Lee", "Le3", "Orme", ""])}),
+            max_size=2,
+        ),
+        "issued": st.sampled_from(
+            [{"date-parts": [[1972]]}, {"date-parts": [[1980]]}, {"date-parts": [["x"]]}, {}]
+        ),
+        "number": st.sampled_from(["A/12", "AI12", "A/13", "12", "E/CN.4"]),
+        "volume": st.sampled_from(["1", "2"]),
+    },
+)
+
+
+@FAST
+@given(st.lists(_csl_item, max_size=8), _csl_item)
+def test_work_index_finds_every_same_work(heads: list[dict], item: dict) -> None:
+    """The resolver's index may skip only items that same_work would reject anyway."""
+    index = WorkIndex()
+    for i, head in enumerate(heads):
+        index.add(head, i)
+    candidates = index.candidates(item)
+    assert candidates == sorted(candidates)
+    assert {i for i, h in enumerate(heads) if same_work(h, item)} <= set(candidates)
+
+
 # ---------------------------------------------------------------------------------------
 # Regressions: inputs that once made a stage slower than linear. Before the fix each took
 # over ten seconds; the bound is a hang guard, far above the time they take now.
@@ -176,6 +209,13 @@ HANG_GUARD_SECONDS = 5.0
         # to map its span back to the source.
         pytest.param(
             "".join(f"{i}. Ibid., {i}.\n" for i in range(1, 3001)), id="one_note_many_citations"
+        ),
+        # Thousands of untitled full citations: each was compared with every earlier work
+        # (same_work can never join them), and their ids, all one base key, were suffixed
+        # by counting up from "a" each time.
+        pytest.param(
+            "".join(f"{i}. A. Author, Title (Place, 1990), {i}.\n" for i in range(1, 3001)),
+            id="untitled_works",
         ),
     ],
 )
