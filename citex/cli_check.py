@@ -124,17 +124,14 @@ def _table(matches: Sequence[Match], stream: IO[str], *, to_terminal: bool) -> N
     from rich.text import Text
 
     table = Table(show_lines=False, expand=False)
-    for name, options in (
-        ("note", {"justify": "right", "min_width": 4, "no_wrap": True}),
-        ("#", {"justify": "right", "min_width": 1, "no_wrap": True}),
-        ("citation", {"ratio": 3, "min_width": 16, "overflow": "fold"}),
-        # The key, or the reason a citation is unmatched: wrapped, never squeezing the
-        # other columns to nothing on a narrow terminal.
-        ("entry", {"ratio": 2, "min_width": 10, "overflow": "fold"}),
-        ("score", {"justify": "right", "min_width": 5, "no_wrap": True}),
-        ("differences", {"ratio": 3, "min_width": 14, "overflow": "fold"}),
-    ):
-        table.add_column(name, **options)
+    table.add_column("note", justify="right", min_width=4, no_wrap=True)
+    table.add_column("#", justify="right", min_width=1, no_wrap=True)
+    table.add_column("citation", ratio=3, min_width=16, overflow="fold")
+    # The key, or the reason a citation is unmatched: wrapped, never squeezing the other
+    # columns to nothing on a narrow terminal.
+    table.add_column("entry", ratio=2, min_width=10, overflow="fold")
+    table.add_column("score", justify="right", min_width=5, no_wrap=True)
+    table.add_column("differences", ratio=3, min_width=14, overflow="fold")
     for m in matches:
         entry = Text(m.entry.key, style="green") if m.entry else Text(m.reason, style="red")
         diffs = Text()

@@ -18,11 +18,17 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 __all__ = [
     "OCR_DIGIT_LETTERS",
     "OCR_LETTER_GROUPS",
+    "best_window",
+    "edit_operations",
+    "edit_similarity",
     "fold",
+    "key_partial_ratio",
+    "key_ratio",
     "name_key",
     "name_similarity",
     "normalise",
@@ -202,6 +208,67 @@ def short_title_similarity(short: str, full: str) -> float:
     opening = fuzz.ratio(ks, kf[: len(ks)]) / 100
     anywhere = 0.9 * fuzz.partial_ratio(ks, kf) / 100 if len(kf) > len(ks) else 0.0
     return max(opening, anywhere, title_similarity(short, full))
+
+
+# ---------------------------------------------------------------------------------------
+# Raw comparisons, for callers that normalise once and compare many times (the matcher
+# scores a citation's keys against dozens of stored keys): no normalising, no cache, and
+# rapidfuzz's results turned into plain Python values.
+
+
+def key_ratio(a: str, b: str) -> float:
+    """Edit-distance similarity (0-1) of two strings taken as they are.
+
+    Example:
+        >>> round(key_ratio("oldroads", "oldroad"), 3)
+        0.933
+    """
+    return fuzz.ratio(a, b) / 100
+
+
+def key_partial_ratio(short: str, long_: str) -> float:
+    """Similarity (0-1) of ``short`` to the most alike stretch of ``long_``.
+
+    Example:
+        >>> key_partial_ratio("roads", "oldroadsofkent")
+        1.0
+    """
+    return fuzz.partial_ratio(short, long_) / 100
+
+
+def best_window(needle: str, text: str) -> tuple[float, int, int] | None:
+    """(similarity 0-1, start, end) of the stretch of ``text`` most like ``needle``.
+
+    Example:
+        >>> score, start, end = best_window("E/7721", "Document E17721 (1970)")
+        >>> round(score, 2), "Document E17721 (1970)"[start:end]
+        (0.83, 'E17721')
+    """
+    found = fuzz.partial_ratio_alignment(needle, text)
+    if found is None:
+        return None
+    return found.score / 100, found.dest_start, found.dest_end
+
+
+def edit_operations(source: str, target: str) -> list[tuple[str, int, int]]:
+    """The Levenshtein edits turning ``source`` into ``target``: (tag, source position,
+    target position), tag one of "replace", "insert", "delete".
+
+    Example:
+        >>> edit_operations("Koros", "K6ros")
+        [('replace', 1, 1)]
+    """
+    return [(op.tag, op.src_pos, op.dest_pos) for op in Levenshtein.editops(source, target)]
+
+
+def edit_similarity(a: str, b: str) -> float:
+    """Normalised Levenshtein similarity (0-1) of two strings taken as they are.
+
+    Example:
+        >>> edit_similarity("Koros", "K6ros")
+        0.8
+    """
+    return Levenshtein.normalized_similarity(a, b)
 
 
 def _digits_to_letters(m: re.Match[str]) -> str:

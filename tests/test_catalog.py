@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 
 import pytest
 
 from citex.catalog import CATALOG_VERSION, build_catalog, open_catalog
 from citex.errors import FormatError, InputError, OutputError
-from citex.match import KnownList, load_known, match_citations
+from citex.match import KnownList, entry_keys, load_known, match_citations
 
 from .test_match import CATALOGUE, cite, names, year
 
@@ -97,3 +98,40 @@ def test_empty_catalogue_has_no_candidates(tmp_path) -> None:
     assert build_catalog([], path) == 0
     [m] = match_citations([cite(title="Canals of the Lower Rhine")], open_catalog(path))
     assert m.entry is None
+
+
+def _made_up(n: int, seed: int = 5) -> list[dict]:
+    """Entries sharing surnames and title words at random, so rankings have ties and depth."""
+    rng = random.Random(seed)
+    families = ["Hale", "Vance", "Orme", "Quintero", "Lindqvist", "Okafor", "Marsh"]
+    words = ["harbours", "salt", "roads", "canals", "northern", "trade", "empire", "locks",
+             "bridges", "mountain", "passes", "rivers", "ports", "towns"]  # fmt: skip
+    return [
+        {
+            "id": f"m{i}",
+            "author": names(*rng.sample(families, rng.randint(0, 2))),
+            "title": " ".join(rng.sample(words, rng.randint(1, 6))).capitalize(),
+            "issued": year(rng.randint(1900, 2000)),
+        }
+        for i in range(n)
+    ]
+
+
+def test_catalog_ranks_candidates_like_the_in_memory_store(tmp_path) -> None:
+    items = _made_up(600)
+    path = tmp_path / "made-up.sqlite"
+    build_catalog(items, path)
+    catalog, in_memory = open_catalog(path), KnownList(items)
+    for item in _made_up(60, seed=6):
+        keys = entry_keys(item)
+        from_db = [i - 1 for i, _ in catalog.candidates(keys, limit=15)]  # ids count from 1
+        assert from_db == [i for i, _ in in_memory.candidates(keys, limit=15)]
+
+
+def test_catalogue_without_its_sizes_is_refused(catalog_path) -> None:
+    db = sqlite3.connect(catalog_path)
+    with db:
+        db.execute("DROP TABLE sizes")
+    db.close()
+    with pytest.raises(FormatError, match="damaged"):
+        open_catalog(catalog_path)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 
 import pytest
 
 from citex.match import (
+    BM25_B,
+    BM25_K1,
     MIN_SCORE,
     KnownList,
     block_tokens,
@@ -17,7 +20,9 @@ from citex.match import (
     load_known,
     match_citations,
     match_report,
+    rank_by_votes,
     score_keys,
+    sort_postings,
 )
 from citex.models import Citation, Document, Footnote, Work
 
@@ -311,6 +316,97 @@ def test_score_is_full_for_identical_keys_and_vetoes_conflicts() -> None:
 def test_block_tokens_are_prefixed_by_kind() -> None:
     tokens = block_tokens(entry_keys(CATALOGUE[7]))
     assert "d:412" in tokens and "t:record" in tokens and "t:the" not in tokens
+    assert [t for t in tokens if t.startswith("o:")] == ["o:recordofth"]  # spaces dropped
+
+
+# Records of one work that a citation tells apart only by what they confirm, a main title
+# and the longer title it opens, and a title OCR runs together.
+RECORDS = [
+    {"id": "hale-undated", "author": names("Hale"), "title": "Harbours of the Northern Sea"},
+    {"id": "anon1961", "title": "Harbours of the Northern Sea", "issued": year(1961)},
+    {"id": "hale1961", "author": names("Hale"), "title": "Harbours of the Northern Sea",
+     "issued": year(1961)},
+    {"id": "vance2004", "author": names("Vance"),
+     "title": "The Salt Roads: Trade and Power in the Alps", "issued": year(2004)},
+    {"id": "anon2009", "title": "Salt Roads and Mountain Passes of the Western Alps",
+     "issued": year(2009)},
+    {"id": "meridian1950", "title": "Meridian Lighthouses", "issued": year(1950)},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected"),
+    [
+        pytest.param(
+            cite(author=names("Hale"), title="Harbours of the Northern Sea", issued=year(1961)),
+            "hale1961",
+            id="record_confirming_the_year_beats_a_silent_one",
+        ),
+        pytest.param(
+            cite(author=names("Hafe"), title="Harbours of the Northern Sea", issued=year(1961)),
+            "hale1961",
+            id="damaged_author_beats_a_record_without_authors",
+        ),
+        pytest.param(
+            cite(author=names("Vance"), title="The Salt Roads", issued=year(2004)),
+            "vance2004",
+            id="main_title_without_subtitle",
+        ),
+        pytest.param(
+            cite(title="Salt Roads and Mountain Passes", issued=year(1990)),
+            None,
+            id="title_opening_a_longer_one_with_nothing_else_agreeing",
+        ),
+        pytest.param(
+            cite(title="MeridianLighthouses", issued=year(1950)),
+            "meridian1950",
+            id="words_run_together",
+        ),
+    ],
+)
+def test_records_told_apart(citation: Citation, expected: str | None) -> None:
+    [m] = match_citations([citation], KnownList(RECORDS))
+    assert (m.entry and m.entry.key) == expected, m.reason
+
+
+@pytest.mark.parametrize(
+    ("postings", "sizes", "expected"),
+    [
+        pytest.param([[1], [2], [3, 1]], [0, 5, 5, 5], [1, 2, 3], id="two_tokens_beat_one"),
+        pytest.param([[4], [1, 2, 3, 5, 6, 7]], [5] * 8, [4, 1, 2], id="rare_token_first"),
+        pytest.param([[2, 1]], [0, 9, 3], [2, 1], id="small_entry_first"),
+        pytest.param([[1, 2], [2, 1]], [0, 4, 4], [1, 2], id="tie_to_lower_id"),
+        pytest.param([[], [3]], [0, 0, 0, 4], [3], id="empty_list_skipped"),
+    ],
+)
+def test_rank_by_votes(postings: list[list[int]], sizes: list[int], expected: list[int]) -> None:
+    assert rank_by_votes(postings, 100, 3, sizes=sizes, mean_size=4.0) == expected
+
+
+def test_rank_by_votes_scores_only_a_few_but_ranks_like_scoring_all() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        total = rng.randint(5, 60)
+        sizes = [rng.randint(1, 12) for _ in range(total)]
+        postings = []
+        for _ in range(rng.randint(1, 6)):
+            ids = sorted(rng.sample(range(total), rng.randint(1, total)))
+            sort_postings(ids, sizes)
+            postings.append(ids)
+        mean, limit = sum(sizes) / total, rng.randint(1, 8)
+        got = rank_by_votes(postings, total, limit, sizes=sizes, mean_size=mean)
+        assert got == _rank_all(postings, total, limit, sizes, mean)
+
+
+def _rank_all(postings, total, limit, sizes, mean) -> list[int]:
+    """BM25 with tf 1 over every entry of every token: what rank_by_votes must equal."""
+    votes: dict[int, float] = {}
+    for ids in postings:
+        for i in ids:
+            votes[i] = votes.get(i, 0.0) + math.log(1 + total / len(ids))
+    for i in votes:
+        votes[i] *= (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * sizes[i] / mean))
+    return sorted(votes, key=lambda i: (-votes[i], i))[:limit]
 
 
 def test_min_score_is_checked(known: KnownList) -> None:
