@@ -143,7 +143,8 @@ def write_atomic(path: str | Path, write: Callable[[IO[str]], None]) -> None:
     anything fails, the temporary file is removed and an existing ``path`` is left as it was.
 
     Raises:
-        OutputError: the directory does not exist or cannot be written.
+        OutputError: the directory does not exist or cannot be written, or writing failed
+            (a full disk).
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
@@ -167,9 +168,13 @@ def write_atomic(path: str | Path, write: Callable[[IO[str]], None]) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            # The disk filled up or the file system failed mid-write: the user's problem
+            # to fix (exit 3), not a bug; the old file is untouched either way.
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
         raise
