@@ -23,6 +23,11 @@ import typer
 
 from .errors import CitexError
 
+try:  # Typer 0.28 carries its own copy of Click; earlier versions use Click itself
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+except ImportError:  # pragma: no cover - depends on the installed Typer
+    from click.exceptions import ClickException, NoArgsIsHelpError
+
 app = typer.Typer(
     name="citex",
     help="Footnote references from OCR'd scholarship: find notes, parse and resolve "
@@ -131,7 +136,19 @@ def parse(
 def main() -> None:
     """Console entry point: run the app; never show a traceback unless CITEX_DEBUG is set."""
     try:
-        app()
+        # Not standalone: Click would print usage errors (a missing argument, an unknown
+        # option) as a multi-line box; citex prints every error as one line.
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        exc.show()  # no arguments at all: the help is the answer
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        message = " ".join(exc.format_message().split())
+        typer.echo(f"citex: error: {message}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("citex: interrupted", err=True)
+        sys.exit(130)
     except BrokenPipeError:
         # The reader went away (``citex extract x | head``): not an error worth a message.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -150,6 +167,7 @@ def main() -> None:
             err=True,
         )
         sys.exit(INTERNAL_ERROR)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # Commands that live in their own modules (each imports its heavy libraries lazily).

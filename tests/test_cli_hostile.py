@@ -181,8 +181,10 @@ def test_hostile_stdin() -> None:
 @pytest.mark.parametrize(
     "args",
     [
+        pytest.param(["extract"], id="no_file"),
         pytest.param(["extract", "/nonexistent/x.txt"], id="missing_file"),
         pytest.param(["extract", "."], id="directory"),
+        pytest.param(["extract", "SAMPLE", "--format", "nope"], id="bad_format"),
         pytest.param(["extract", "SAMPLE", "-o", "/nonexistent/dir/out.json"], id="bad_out_dir"),
         pytest.param(["extract", "SAMPLE", "-o", "."], id="out_is_directory"),
     ],
@@ -191,6 +193,21 @@ def test_usage_errors_are_one_line(args: list[str]) -> None:
     proc = citex(*[str(SAMPLE) if a == "SAMPLE" else a for a in args])
     assert proc.returncode != 0
     assert_clean_outcome(proc)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        pytest.param([], 2, id="no_arguments"),
+        pytest.param(["--help"], 0, id="help"),
+        pytest.param(["extract", "--help"], 0, id="command_help"),
+    ],
+)
+def test_help_is_still_shown(args: list[str], code: int) -> None:
+    proc = citex(*args)
+    assert proc.returncode == code
+    assert b"Usage" in proc.stdout + proc.stderr
+    assert b"citex: error" not in proc.stderr
 
 
 # ---------------------------------------------------------------------------------------
