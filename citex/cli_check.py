@@ -98,7 +98,7 @@ def index(
         typer.Option("--output", "-o", help="The SQLite catalogue to write (replaced whole)."),
     ],
 ) -> None:
-    """Build an SQLite (FTS5) catalogue of known entries, for check --known on large sets."""
+    """Build an SQLite catalogue (names and title words indexed) for check --known on large sets."""
     from .catalog import build_catalog
     from .cli import _user_errors
     from .match import read_known_items

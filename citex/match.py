@@ -273,9 +273,9 @@ class EntryKeys:
 class KnownEntries(Protocol):
     """A store of known entries that can propose candidates for a citation.
 
-    :class:`KnownList` keeps entries in memory; :class:`citex.catalog.Catalog` queries an
-    SQLite FTS5 index. Both answer with (entry id, keys) pairs; the full entry is fetched
-    only for the winner.
+    :class:`KnownList` keeps entries in memory; :class:`citex.catalog.Catalog` reads an
+    SQLite file's posting lists. Both rank with :func:`rank_by_votes` and answer with
+    (entry id, keys) pairs; the full entry is fetched only for the winner.
     """
 
     def __len__(self) -> int: ...
