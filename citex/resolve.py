@@ -33,6 +33,7 @@ id from :func:`citex.works.work_ids`, or None) and a ``resolution`` saying how a
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -317,6 +318,11 @@ class _State:
     entries: list[_Entry] = field(default_factory=list)
     clusters: list[list[int]] = field(default_factory=list)
     heads: WorkIndex = field(default_factory=WorkIndex)  # each cluster's first entry
+    # Entries worth scoring a short form against: the first of each set of entries with the
+    # same work, fields and lead words (a work cited fully again and again scores the same
+    # each time, and scoring every repeat made a long document quadratic).
+    scored: list[int] = field(default_factory=list)
+    signatures: set[str] = field(default_factory=set)
     aliases: dict[str, int] = field(default_factory=dict)
     containers: dict[int, int] = field(default_factory=dict)  # chapter entry -> volume entry
     notes: dict[int, list[_Unit]] = field(default_factory=dict)  # note number -> its items
@@ -698,11 +704,22 @@ class _State:
             if same_work(self.entries[members[0]].csl, entry.csl):
                 members.append(index)
                 entry.cluster = cluster
+                self._note_signature(index)
                 return index
         entry.cluster = len(self.clusters)
         self.clusters.append([index])
         self.heads.add(entry.csl, entry.cluster)
+        self._note_signature(index)
         return index
+
+    def _note_signature(self, index: int) -> None:
+        """Add the entry to ``scored`` unless an entry scoring the same came before it."""
+        e = self.entries[index]
+        fields = json.dumps(e.csl, sort_keys=True, ensure_ascii=False, default=str)
+        signature = json.dumps([e.cluster, e.container, list(e.lead), fields])
+        if signature not in self.signatures:
+            self.signatures.add(signature)
+            self.scored.append(index)
 
     def _cluster_heads(self) -> list[int]:
         """The entries of full citations, one list for scoring (all, in order)."""
@@ -711,7 +728,8 @@ class _State:
     def _score_entries(self, score: Callable[[int], float]) -> list[tuple[int, float]]:
         """Score every work (best entry of each cluster), in document order."""
         best: dict[int, tuple[int, float]] = {}
-        for i, e in enumerate(self.entries):
+        for i in self.scored:  # a repeat scores as its first and never replaces it
+            e = self.entries[i]
             s = score(i)
             if e.cluster not in best or s > best[e.cluster][1]:
                 best[e.cluster] = (i, s)
@@ -719,7 +737,7 @@ class _State:
 
     def _any_author(self, names: list[str]) -> bool:
         """Whether some earlier work has authors that these names match."""
-        return any(self._names_score(names, i) >= NAME_MATCH for i in range(len(self.entries)))
+        return any(self._names_score(names, i) >= NAME_MATCH for i in self.scored)
 
     def _names_score(self, names: list[str], entry: int | None) -> float:
         """How well a short form's names match an entry's authors (editors for volumes)."""

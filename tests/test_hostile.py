@@ -217,6 +217,23 @@ HANG_GUARD_SECONDS = 5.0
             "".join(f"{i}. A. Author, Title (Place, 1990), {i}.\n" for i in range(1, 3001)),
             id="untitled_works",
         ),
+        # One work cited fully and by short form thousands of times (pages of notes 1-100,
+        # numbering restarting at each form feed): every short form was scored against
+        # every earlier full citation, repeats included.
+        pytest.param(
+            "\f".join(
+                [
+                    "".join(
+                        f"{n}. Ann Lee, Old Roads (Boston: Beacon, 1972), {n}.\n"
+                        if n % 2
+                        else f"{n}. Lee, {n}.\n"
+                        for n in range(1, 101)
+                    )
+                ]
+                * 60
+            ),
+            id="one_work_cited_thousands_of_times",
+        ),
     ],
 )
 def test_large_documents_stay_linear(text: str) -> None:
