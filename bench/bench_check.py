@@ -18,8 +18,9 @@ title, fields dropped. A tenth of the citations come from held-out seeds that ar
 the catalogue: they must come back unmatched.
 
 Reported: index build time and size, matching throughput (one process and one per core,
-after the index is built), peak memory (largest resident set of any one process), and
-accuracy, judged by the bench itself (not by citex):
+after the index is built, with the load average, since the machine may be shared; and CPU
+time per citation, which does not depend on the load), peak memory (largest resident set
+of any one process), and accuracy, judged by the bench itself (not by citex):
 
 - a citation made from entry i is right when it comes back as entry i, or as another
   entry the citation cannot tell from i: one with the same value in every field the
@@ -47,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import random
 import re
 import resource
@@ -363,12 +365,14 @@ def _init_worker(path: str) -> None:
     _WORKER_CATALOG = open_catalog(path)
 
 
-def _match_chunk(chunk: list[dict[str, Any]]) -> list[tuple[str | None, float]]:
+def _match_chunk(chunk: list[dict[str, Any]]) -> tuple[list[tuple[str | None, float]], float]:
+    """(key and score per citation, CPU seconds this process spent on them)."""
+    cpu = time.process_time()
     out = []
     for csl in chunk:
         found = best_entry(csl, _WORKER_CATALOG, min_score=MIN_SCORE)  # type: ignore[arg-type]
         out.append((None, 0.0) if isinstance(found, str) else (found[0].key, found[1]))
-    return out
+    return out, time.process_time() - cpu
 
 
 def _peak_mib(who: int) -> float:
@@ -409,15 +413,20 @@ def main() -> None:
 
     _init_worker(str(path))
     t0 = time.perf_counter()
-    single = _match_chunk(queries[:2000])
+    single, _ = _match_chunk(queries[:2000])
     one_rate = len(single) / (time.perf_counter() - t0)
 
     chunks = [queries[i : i + 250] for i in range(0, len(queries), 250)]
     t0 = time.perf_counter()
     with mp.get_context("fork").Pool(args.workers, _init_worker, (str(path),)) as pool:
-        results = [r for part in pool.map(_match_chunk, chunks) for r in part]
+        parts = pool.map(_match_chunk, chunks)
     elapsed = time.perf_counter() - t0
+    results = [r for part, _ in parts for r in part]
     rate = len(results) / elapsed
+    # CPU time per citation does not depend on what else the machine runs: the rate a
+    # process reaches with a core of its own.
+    cpu_rate = len(results) / sum(cpu for _, cpu in parts)
+    load = os.getloadavg()[0]
 
     counts = dict.fromkeys(
         ("source", "twin", "identical", "wrong", "unmatched", "held", "same_work", "false"), 0
@@ -447,7 +456,10 @@ def main() -> None:
           f"{size:,.0f} MiB on disk, peak RSS {build_rss:,.0f} MiB |")  # fmt: skip
     print(f"| citations | {len(cites):,} ({in_cat:,} from the catalogue, {held:,} held out) |")
     print(f"| throughput, 1 process | {one_rate:,.0f} citations/s |")
-    print(f"| throughput, {args.workers} processes | {rate:,.0f} citations/s ({elapsed:.1f} s) |")
+    print(f"| throughput, {args.workers} processes | {rate:,.0f} citations/s ({elapsed:.1f} s; "
+          f"load average {load:.2f} at the end) |")  # fmt: skip
+    print(f"| CPU time per citation | {1000 / cpu_rate:.2f} ms ({cpu_rate:,.0f} citations/s per "
+          f"process with a core to itself) |")  # fmt: skip
     print(f"| peak memory (largest process) | {peak:,.0f} MiB |")
     right = counts["source"] + counts["twin"]
     print(f"| right entry found | {right:,} / {in_cat:,} ({100 * right / in_cat:.1f}%) |")
