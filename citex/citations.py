@@ -132,8 +132,10 @@ _SIGNAL_INSIDE = re.compile(
 # A phrase that joins an item to the source it is reprinted, translated or quoted in.
 # must match: ", reprinted in " " as quoted in " ", trans. in " ", in " ' trans. in '
 # must not match: '," in ' (a chapter's container) "Vol. 2 in" "within"
+# The spaces before the phrase are matched only from where they start (never after a
+# space), so a long run of spaces is scanned once, not once per position (quadratic).
 _RELATION = re.compile(
-    r"(?:,\s*|\s+)(?P<relation>(?:as\s+)?quoted\s+in|(?:as\s+)?cited\s+in|reprinted\s+in"
+    r"(?:,\s*|(?<!\s)\s+)(?P<relation>(?:as\s+)?quoted\s+in|(?:as\s+)?cited\s+in|reprinted\s+in"
     r"|repr\.\s+in|trans(?:\.|lated)\s+in|excerpted\s+in)\s+"
     r"|,\s*(?P<bare>in)\s+"
 )
@@ -262,14 +264,18 @@ _PLACE_YEAR = re.compile(r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A trailing "Vol. X" / "Vols. X" of a short-title form.
 # must match: " Vol. XVIII" " Vol. 2" " Vols. 1-2"    must not match: "Volume" " No. 3"
+# The match starts where the white space before it starts (never after a space) and takes
+# that space possessively, so a long run of spaces costs linear time, not cubic.
 _TRAILING_VOLUME = re.compile(
-    r"\s*,?\s*\b[Vv]ols?\.\s*(?P<volume>[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?)$"
+    r"(?<!\s)\s*+,?\s*+\b[Vv]ols?\.\s*(?P<volume>[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?)$"
 )
 # One name of a short form: capitalised words or initials, with lower-case particles.
 # must match: "Lee" "Ortiz de Rosas" "Ann B. Lee" "van der Berg"
 # must not match: "the World" "Speeches and Writings" (has "and" -> split first)
+# A run of initials is taken whole (possessive "++"): splitting "A. A. A. ..." among the
+# repetitions in every way made the pattern O(n^4) on a long run of initials.
 _NAME = re.compile(
-    r"^(?:(?:[A-Z]\.\s?)+\s*|(?:[A-Z][\w'’~-]*|de|del|della|der|den|di|du|da|la|le|van|von)\s+)"
+    r"^(?:(?:[A-Z]\.\s?)++\s*|(?:[A-Z][\w'’~-]*|de|del|della|der|den|di|du|da|la|le|van|von)\s+)"
     r"{0,4}[A-Z\d][\w'’~-]*$"
 )
 # Lower-case name particles that belong to the family name.

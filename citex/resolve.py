@@ -183,7 +183,9 @@ _LOCATOR_PART = re.compile(
 )
 # A volume in a short title.
 # must match: " Vol. XVIII" " Vol. 2" " vol. II"    must not match: "Volume" " No. 3"
-_VOLUME = re.compile(r"\s*,?\s*\b(?:[Vv]ols?\.)\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$")
+# The match starts where the white space before it starts (never after a space) and takes
+# that space possessively, so a long run of spaces costs linear time, not cubic.
+_VOLUME = re.compile(r"(?<!\s)\s*+,?\s*+\b(?:[Vv]ols?\.)\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$")
 # Separators between the names of a short form.
 # must match: " and " " & " " e " " und " " et "    must not match: "Anderson" " ed. "
 _NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et)\s+")
