@@ -252,13 +252,13 @@ _NAME_LEAD = r"(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
 _ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
-_NAME_START = re.compile(
-    r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,"
-)
+_NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,")
 # A place and a year, as continental references give publication facts.
 # must match: "Milano 1981" "Roma, 1990" "Paris 1970, pp." "Leipzig 1975"
 # must not match: "in 1981" "March 1981" (a date) "Vol. 1981"
-_PLACE_YEAR = re.compile(r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\s(?:1[5-9]\d\d|20\d\d)\b")
+_PLACE_YEAR = re.compile(
+    r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\s(?:1[5-9]\d\d|20\d\d)\b"
+)
 # Words, for the prose measure.
 # must match: "Lee" "human" "L'Express" "Co-operation"    must not match: "1972" ","
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -106,7 +106,9 @@ def extract(
         if format in (ExtractFormat.json, ExtractFormat.text):
             from .serialize import document_to_text, dumps_document
 
-            rendered = dumps_document(doc) if format == ExtractFormat.json else document_to_text(doc)
+            rendered = (
+                dumps_document(doc) if format == ExtractFormat.json else document_to_text(doc)
+            )
         else:
             from .export import FORMATS
 

@@ -429,9 +429,7 @@ def _measure_widths(lines: Sequence[Line], chain: Sequence[_Start]) -> WidthMode
     starts = {c.line for c in chain}
     note_lengths = [len(lines[c.line].text.strip()) for c in chain if not c.bare]
     body_lengths = [
-        len(line.text.strip())
-        for line in lines
-        if line.index not in starts and line.text.strip()
+        len(line.text.strip()) for line in lines if line.index not in starts and line.text.strip()
     ]
     return estimate_widths(note_lengths, body_lengths)
 
@@ -1039,14 +1037,18 @@ def _marker_candidates(line: Line, number: int) -> list[_MarkerCandidate]:
             and before != ""
             and not before.isdigit()
         ):
-            out.append(_MarkerCandidate(line.start + start, line.start + following[1], SPLIT_DIGITS))
+            out.append(
+                _MarkerCandidate(line.start + start, line.start + following[1], SPLIT_DIGITS)
+            )
             continue
         if digits[0] == "1" and run == digits[1:]:
             quote = start - 1 - (1 if start >= 2 and text[start - 1] == " " else 0)
             if quote >= 0 and text[quote] in _QUOTES_FOR_ONE:
                 out.append(_MarkerCandidate(line.start + quote, line.start + end, QUOTE_FOR_ONE))
                 continue
-        if run in (digits[1:], digits[:-1]) and (end == len(text) or text[end] in _LOST_DIGIT_FOLLOWERS):
+        if run in (digits[1:], digits[:-1]) and (
+            end == len(text) or text[end] in _LOST_DIGIT_FOLLOWERS
+        ):
             spaced = gap == 1 and before != "" and not before.isdigit()
             attached = gap == 0 and after_call
             if spaced or attached:

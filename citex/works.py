@@ -94,7 +94,9 @@ def fold_relations(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
                 host = cites[i - 1]
                 phrase = f"{cite.relation} {cite.text}"
                 note_text = "; ".join(x for x in (host.csl.get("note"), phrase) if x)
-                cites[i - 1] = replace(host, csl={**host.csl, "note": note_text[0].upper() + note_text[1:]})
+                cites[i - 1] = replace(
+                    host, csl={**host.csl, "note": note_text[0].upper() + note_text[1:]}
+                )
                 cites[i] = replace(
                     cite,
                     work=host.work,
@@ -129,6 +131,7 @@ def _is_quoted_person(cite: Citation, following: Citation | None) -> bool:
         and cite.kind == "full"
         and not any(csl.get(k) for k in ("title", "container-title", "number"))
     )
+
 
 # Two full titles at least this alike are one title: OCR changes a few letters of a long
 # title ("InternationalHuman" vs "International Human" already scores 1.0 without spaces),
