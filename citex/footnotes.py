@@ -824,18 +824,45 @@ def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[in
 
     def near(index: int, marks: set[int]) -> bool:
         window = range(max(0, index - 2), min(len(lines), index + 3))
-        return any(j in marks or not lines[j].text.strip() for j in window if j != index)
+        return any(j in marks for j in window if j != index)
 
     # Every line holding only a number is taken for a page number (or a body marker set
     # on its own line); both stay out of notes. A date split word by word ("30" /
     # "March" / "2010.") inside a note is the rare casualty.
     page_numbers = set(digit_lines)
     furniture = set(page_numbers)
+    in_repeats = {i for indices in repeated for i in indices}
     for indices in repeated:
+        if _repeated_passage(lines, indices, in_repeats, page_numbers):
+            continue
         beside = sum(1 for i in indices if i in edges or near(i, page_numbers))
         if beside * 2 >= len(indices) or not _REFERENCE_LINE.search(lines[indices[0]].text):
             furniture.update(indices)
     return furniture
+
+
+def _repeated_passage(
+    lines: Sequence[Line], indices: Sequence[int], in_repeats: set[int], skip: set[int]
+) -> bool:
+    """Is a repeated line part of a repeated passage (a text pasted twice), not a head?
+
+    A running head stands among different text on every page; a line of a passage that
+    occurs several times (a document concatenated with itself, a quotation repeated) has
+    repeated lines around it too.
+    """
+
+    def neighbour(i: int, step: int) -> int | None:
+        j = i + step
+        while 0 <= j < len(lines) and (not lines[j].text.strip() or j in skip):
+            j += step
+        return j if 0 <= j < len(lines) else None
+
+    surrounded = sum(
+        1
+        for i in indices
+        if neighbour(i, -1) in in_repeats and neighbour(i, 1) in in_repeats
+    )
+    return surrounded * 2 > len(indices)
 
 
 def _assemble(

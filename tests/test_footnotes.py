@@ -247,3 +247,14 @@ def test_text_span_to_source_maps_across_lines() -> None:
     start = note.text.index("University")
     spans = text_span_to_source(note, src, start, start + len("University Press"))
     assert [src[a:b] for a, b in spans] == ["Uni-", "versity Press"]
+
+
+def test_joined_copies_give_every_note_of_each_copy() -> None:
+    """A text repeated page after page is not a running head (regression: a note block
+    next to a blank line was taken for page furniture once its lines repeated 3 times)."""
+    from .conftest import SAMPLE
+
+    one = SAMPLE.read_text(encoding="utf-8")
+    single = [(f.number, f.text) for f in find_footnotes(one)]
+    joined = [(f.number, f.text) for f in find_footnotes("\f".join([one] * 3))]
+    assert joined == single * 3
