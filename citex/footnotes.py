@@ -808,16 +808,18 @@ def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[in
     repeated word for word in several notes is not furniture.
     """
     counts: dict[str, list[int]] = {}
+    all_counts: dict[str, list[int]] = {}  # note starts included, for repeated passages
     digit_lines: list[int] = []
     for line in lines:
         text = line.text.strip()
-        if not text or line.index in starts:
+        if not text:
             continue
-        if text.isdigit():
+        if text.isdigit() and line.index not in starts:
             digit_lines.append(line.index)
             continue
         key = _DIGITS.sub("#", " ".join(text.split())).lower()
-        if len(key) >= MIN_FURNITURE_LENGTH:
+        all_counts.setdefault(key, []).append(line.index)
+        if len(key) >= MIN_FURNITURE_LENGTH and line.index not in starts:
             counts.setdefault(key, []).append(line.index)
     repeated = [ix for ix in counts.values() if len(ix) >= MIN_REPEATS_FOR_FURNITURE]
     edges = _page_edge_lines(lines)
@@ -831,7 +833,12 @@ def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[in
     # "March" / "2010.") inside a note is the rare casualty.
     page_numbers = set(digit_lines)
     furniture = set(page_numbers)
-    in_repeats = {i for indices in repeated for i in indices}
+    in_repeats = {
+        i
+        for indices in all_counts.values()
+        if len(indices) >= MIN_REPEATS_FOR_FURNITURE
+        for i in indices
+    }
     for indices in repeated:
         if _repeated_passage(lines, indices, in_repeats, page_numbers):
             continue
@@ -858,9 +865,7 @@ def _repeated_passage(
         return j if 0 <= j < len(lines) else None
 
     surrounded = sum(
-        1
-        for i in indices
-        if neighbour(i, -1) in in_repeats and neighbour(i, 1) in in_repeats
+        1 for i in indices if neighbour(i, -1) in in_repeats and neighbour(i, 1) in in_repeats
     )
     return surrounded * 2 > len(indices)
 
