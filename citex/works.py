@@ -112,14 +112,17 @@ def fold_relations(footnotes: Sequence[Footnote]) -> tuple[Footnote, ...]:
 
 
 def _is_appearance(cite: Citation) -> bool:
-    """A citation naming only the periodical or volume an item appeared in again."""
+    """A citation naming only the periodical or volume an item appeared in again.
+
+    After "reprinted in" or "trans. in" the next part is where the item appeared, with
+    no author of its own, even when the parser took the periodical's name for a title
+    ("trans. in Daily Report: Region, 8 May 1990, 11"); after a bare "in", a part with a
+    title of its own may be a separate work, so only a title-less one joins.
+    """
     csl = cite.csl
-    return (
-        cite.kind == "full"
-        and cite.relation in _APPEARED_IN
-        and not csl.get("title")
-        and not csl.get("author")
-    )
+    if cite.kind != "full" or cite.relation not in _APPEARED_IN or csl.get("author"):
+        return False
+    return cite.relation != "in" or not csl.get("title")
 
 
 def _is_quoted_person(cite: Citation, following: Citation | None) -> bool:
