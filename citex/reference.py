@@ -845,6 +845,34 @@ _NAME_THEN_INTERVIEW = re.compile(
 _ORG_THEN_TITLE = re.compile(r"^(?P<org>[^,]{4,90}),\s+(?P<title>\S.{3,})$")
 
 
+# A person's name at the start of an interview citation: two to four capitalised words
+# or initials. must match: "Ann B. Lee" "J. R. Smith" "Maria de la Cruz"; must not match
+# "The Times" (an article), "Interview" (the word itself), "Smith and Jones Ltd"
+_PERSON_NAME = re.compile(
+    r"^(?!(?:The|A|An|Interview)\b)(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s+|(?:de|da|di|la|van|von|der)\s+){1,3}"
+    r"[A-Z][\w'’-]+$"
+)
+
+
+def _interview_item(text: str) -> CSLItem | None:
+    """ "Name, interview by X[, date]": the interviewee is the author, the phrase the title."""
+    m = _NAME_THEN_INTERVIEW.match(text.strip())
+    if not m or not _PERSON_NAME.match(m.group("name").strip()):
+        return None
+    rest = m.group("rest").strip(" .")
+    title, _, after = rest.partition(", ")
+    item: CSLItem = {
+        "type": "interview",
+        "author": _parse_names(m.group("name").strip()),
+        "title": title,  # as printed; capitalising is the style's business
+    }
+    date = _parse_date(after) if after else None
+    if date:
+        item["issued"] = date
+    item["_whole"] = True  # every part of the text is placed: nothing left for the note
+    return item
+
+
 def _repair_fields(item: CSLItem) -> None:
     """General fixes of CRF output that rules see better than the sequence model."""
     authors = item.get("author", [])
@@ -980,7 +1008,7 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
         repaired = repaired[signal.end() :]
     body, pinpoint = split_pinpoint(repaired)
     tagged, rest = body[:MAX_TAGGED_CHARS], body[MAX_TAGGED_CHARS:]
-    legal = _legal_item(tagged)
+    legal = _legal_item(tagged) or _interview_item(tagged)
     if legal is not None:
         item = legal
         head = item.pop("_head", "")
@@ -995,6 +1023,8 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
         if not head and item.get("title") and tagged.startswith(item["title"]):
             rest_of_citation = tagged[len(item["title"]) :]
         rest_of_citation = _TRAILING_PAREN_DATE.sub("", rest_of_citation)
+        if item.pop("_whole", False):
+            rest_of_citation = ""
         leftover = _clean(rest_of_citation)
         # Keep what the rules did not place (a date they read is placed already).
         if leftover and not (item.get("issued") and _parse_date(leftover) == item["issued"]):

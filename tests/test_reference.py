@@ -367,3 +367,25 @@ def test_any_string_gives_an_item(text: str) -> None:
     assert isinstance(item, dict)
     assert isinstance(item.get("type"), str)
     assert "title" in item or "note" in item
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "title"),
+    [
+        pytest.param(
+            "Ann B. Lee, interview by the author", "Lee", "interview by the author", id="by_author"
+        ),
+        pytest.param(
+            "J. R. Vik, interview with a radio station, 3 June 1990",
+            "Vik",
+            "interview with a radio station",
+            id="with_date",
+        ),
+    ],
+)
+def test_interview_names_the_interviewee(text: str, family: str, title: str) -> None:
+    item = parse_reference(text)
+    assert item["type"] == "interview"
+    assert item["author"][0]["family"] == family
+    assert item["title"] == title
+    assert "note" not in item
