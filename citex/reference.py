@@ -365,7 +365,10 @@ def _legal_item(text: str) -> CSLItem | None:
         )
         if symbol:  # the document symbol identifies the text better than the number
             item["number"] = symbol.group("sym")
-    elif symbol and re.search(r"\bDoc(?:ument)?\b|U\.\s?N\.|United Nations", text):
+    elif symbol and (
+        re.search(r"\bDoc(?:ument)?\b|U\.\s?N\.|United Nations", text)
+        or text.lstrip().startswith(symbol.group("sym"))  # cited by its symbol alone
+    ):
         item["type"] = "report"
         item["number"] = symbol.group("sym")
         # The words before the symbol are an ordinary author/title: the CRF reads them.
