@@ -835,12 +835,16 @@ def _has_evidence(probe: EntryKeys, cand: EntryKeys, scores: Mapping[str, float]
         return True
     title = scores.get("title")
     if title is not None and title >= TITLE_EVIDENCE:
-        whole = _whole_title_alike(probe, cand)
-        if whole and len(probe.title or probe.short_title) >= SHORT_TITLE:
+        if not _whole_title_alike(probe, cand):
+            # A title that agrees only with the opening or a part of the entry's longer
+            # title (a main title without its subtitle, or "Schooling in Capitalist
+            # America" against "... Revisited") needs the author or the periodical to
+            # agree: a year is shared by too many works ("Psychology" 2009 against
+            # "Psychology: Principles of ..." 2009).
+            return any(scores.get(f, 0) >= 0.9 for f in ("names", "container"))
+        if len(probe.title or probe.short_title) >= SHORT_TITLE:
             return True
-        # A short title, or one that agrees only with the opening or a part of the
-        # entry's longer title ("Schooling in Capitalist America" against "... Revisited",
-        # a main title without its subtitle), identifies only with a second field.
+        # A short title identifies only with a second field agreeing.
         return any(scores.get(f, 0) >= 0.9 for f in ("names", "year", "container"))
     if not probe.title and not cand.title and probe.container:
         pinned = scores.get("numbers") == 1.0 or (len(probe.date) == 3 and probe.date == cand.date)
@@ -851,16 +855,21 @@ def _has_evidence(probe: EntryKeys, cand: EntryKeys, scores: Mapping[str, float]
 def _whole_title_alike(probe: EntryKeys, cand: EntryKeys) -> bool:
     """Whether the cited title stands for the entry's whole title, not just its opening or a part.
 
-    A cited title longer than the entry's carries citation text (a pinpoint "chapter 3",
-    a volume statement, a glued author): it still names the whole entry. A shorter one
-    that matches only the opening or a part of the entry's title may be another work,
-    unless it is long: a main title of LONG_MAIN_TITLE letters rarely opens another's.
+    A cited title that opens with the entry's carries citation text after it (a pinpoint
+    "chapter 3", a volume statement): it still names the whole entry. One that holds the
+    entry's title further in ("Rialto, Nuovo Archivio" for a periodical "Nuovo Archivio")
+    may cite a part of it; a glued author is taken off before (see _unglue_author). A
+    shorter cited title that matches only the opening or a part of the entry's may be
+    another work, unless it is long: a main title of LONG_MAIN_TITLE letters rarely
+    opens another's.
     """
-    if not (probe.title and cand.title) or len(cand.title) <= len(probe.title):
+    if not (probe.title and cand.title):
         return True
-    if len(probe.title) >= LONG_MAIN_TITLE:
+    if key_ratio(probe.title, cand.title) >= TITLE_EVIDENCE:
         return True
-    return key_ratio(probe.title, cand.title) >= TITLE_EVIDENCE
+    if len(cand.title) <= len(probe.title):
+        return key_ratio(cand.title, probe.title[: len(cand.title)]) >= TITLE_EVIDENCE
+    return len(probe.title) >= LONG_MAIN_TITLE
 
 
 def _title_score(probe: EntryKeys, cand: EntryKeys) -> float | None:

@@ -358,6 +358,23 @@ RECORDS = [
             id="title_opening_a_longer_one_with_nothing_else_agreeing",
         ),
         pytest.param(
+            cite(title="The Salt Roads", issued=year(2004)),
+            None,
+            id="main_title_with_only_the_year_agreeing",
+        ),
+        pytest.param(
+            cite(title="Quay Walls, Harbours of the Northern Sea"),
+            None,
+            id="entry_title_inside_a_longer_cited_one",
+        ),
+        pytest.param(
+            cite(
+                author=names("Hale"), title="Harbours of the Northern Sea, ch. 3", issued=year(1961)
+            ),
+            "hale1961",
+            id="cited_title_with_a_pinpoint_after_it",
+        ),
+        pytest.param(
             cite(title="MeridianLighthouses", issued=year(1950)),
             "meridian1950",
             id="words_run_together",
