@@ -572,12 +572,21 @@ class _Assembler:
                     break
                 kind = self._kind(j)
                 if kind == "body":
-                    # Only a note's last line may be set at body width; after it the
-                    # block must end.
-                    if not (is_finished(self._text(j)) and self._ends_block(j)):
+                    # Only a note's last line may be set at body width: after it the
+                    # block ends, or another note (a reference, a note-width line)
+                    # follows.
+                    if not is_finished(self._text(j)):
                         return []
                     run.append(j)
-                    break
+                    following = self._next_text(j)
+                    if self._ends_block(j):
+                        break
+                    if following is None or not (
+                        self._kind(following) == "note" or self._reads_like_note(following)
+                    ):
+                        return []
+                    j += 1
+                    continue
                 note_lines += kind == "note"
                 run.append(j)
             j += 1
@@ -586,7 +595,7 @@ class _Assembler:
         if note_lines >= MIN_UNNUMBERED_RUN:
             return run
         # Short notes ("Id.", "See supra note 7.") right before the next note block.
-        if all(self._reads_like_note(k) for k in run) and self._next_text(run[-1]) in self.starts:
+        if all(self._reads_like_note(k) for k in run):
             return run
         return []
 
