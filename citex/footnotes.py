@@ -538,7 +538,14 @@ class _Assembler:
             # finished sentence, or a short capitalised line (a heading), shows body text.
             if blank_between and not unfinished:
                 return False
-            return unfinished or not (text[0].isupper() and self._is_short_line(i))
+            if unfinished or not (text[0].isupper() and self._is_short_line(i)):
+                return True
+            # A short capitalised line is a heading, unless the note goes on after it: a
+            # PDF layer may break "Available at: URL" into a word per line.
+            following = self._next_text(i)
+            return following is not None and bool(
+                _URL_START.match(self._text(following)) or self._text(following)[0].islower()
+            )
         kind = self._kind(i)
         if blank_between and not unfinished:
             return False
@@ -800,6 +807,17 @@ class _Assembler:
         return segments, end
 
 
+# A line ending mid-sentence is text running on, not a running head or footer.
+# Must match the end of "held in the city from 7 to", "the rights of", "Smith, Jones,";
+# must not match "Law Review", "JOURNAL OF HISTORY".
+_ENDS_MID_SENTENCE = re.compile(
+    r"(?:[,;:(]|\b(?:of|the|to|and|in|from|for|a|an|with|by|on|at|de|da|do|e|em|und|der|"
+    r"die|di|del|la|le|et|du|des))\s*$",
+    re.IGNORECASE,
+)
+# A line that starts with a web address. Must match "https://x.org/a", "www.un.org";
+# must not match "See https://x.org".
+_URL_START = re.compile(r"(?:https?://|www\.)")
 # A line repeated this often (digits ignored) is a running head or footer, never a note.
 MIN_REPEATS_FOR_FURNITURE = 3
 # Shorter lines repeat inside notes legitimately ("Ibid., 4.", "Id. at 12.", "Smith, 3.");
@@ -852,7 +870,10 @@ def _furniture_lines(lines: Sequence[Line], starts: dict[int, _Start]) -> set[in
         if _repeated_passage(lines, indices, in_repeats, page_numbers):
             continue
         beside = sum(1 for i in indices if i in edges or near(i, page_numbers))
-        if beside * 2 >= len(indices) or not _REFERENCE_LINE.search(lines[indices[0]].text):
+        text = lines[indices[0]].text
+        if beside * 2 >= len(indices) or not (
+            _REFERENCE_LINE.search(text) or _ENDS_MID_SENTENCE.search(text)
+        ):
             furniture.update(indices)
     return furniture
 
