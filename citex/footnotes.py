@@ -163,9 +163,10 @@ MIN_UNNUMBERED_RUN = 2
 
 # A line at least this share of the note width is a full line: a note does not end there.
 FULL_LINE_SHARE = 0.9
-# Body lines between two lines of one note (the note's own last line set narrow) are
-# taken into the note when no more than this many stand between.
-MAX_SANDWICHED_LINES = 2
+# A body-width line after an unfinished note line stays in the note when more of the note
+# block (a note-width line or a note number) follows within this many lines: a note's own
+# lines are set at body width now and then; body text after a note block runs on longer.
+MAX_SANDWICHED_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -646,7 +647,7 @@ class _Assembler:
             if self._text(j):
                 if j in self.starts or self._kind(j) == "note":
                     return True
-                if self._kind(j) == "body":
+                if j in self.furniture or self._page_break_between(i, j):
                     return False
                 seen += 1
             j += 1
