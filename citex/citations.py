@@ -460,7 +460,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
     word = _LAST_WORD.search(text, max(0, dot - 30), dot)
-    token = word.group(0) if word else ""
+    # OCR drops the space after a comma ("Title,pp. 5"): the word after the comma counts.
+    token = (word.group(0) if word else "").rpartition(",")[2]
     # OCR glues words ("QuarterlyVol."): the last capitalised part is the abbreviation.
     glued = _GLUED_TAIL.search(token)
     tail = glued.group(0) if glued else token
@@ -476,8 +477,8 @@ def _trim_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = _strip(text, start, end)
     if end > start and text[end - 1] == ".":
         word = _LAST_WORD.search(text, max(start, end - 31), end - 1)
-        token = word.group(0) if word else ""
-        if not (token.lower().strip(",") in _KEEP_PERIOD_WORDS or _INITIALS.match(token)):
+        token = (word.group(0) if word else "").rstrip(",").rpartition(",")[2]
+        if not (token.lower() in _KEEP_PERIOD_WORDS or _INITIALS.match(token)):
             end -= 1
     return _strip(text, start, end)
 

@@ -348,6 +348,19 @@ SPLITS = [
         [cite("S. T. Orme and J. Vik, Two Towns (Oslo: Gyldendal, 1961), 4", pinpoint="4")],
         id="initials_do_not_end_sentences",
     ),
+    pytest.param(
+        "Orme, Two Towns,pp. 3-4, 9. Ibid., 5.",
+        [
+            cite("Orme, Two Towns,pp. 3-4, 9", "short", pinpoint="9"),
+            cite("Ibid., 5", "ibid", pinpoint="5"),
+        ],
+        id="abbreviation_glued_after_comma_does_not_end_sentence",
+    ),
+    pytest.param(
+        "Orme, Two Towns,cit.",
+        [cite("Orme, Two Towns,cit.", "supra")],
+        id="period_of_abbreviation_glued_after_comma_kept",
+    ),
 ]
 
 
