@@ -172,8 +172,19 @@ _IBID = re.compile(
 # must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
 #             "Meier, a.a.O., S. 5"
 # must not match: "Supranational Law" "copcit" "cited" "explicit."
+# An OCR misreading of "cit." counts only between a comma and a locator (see
+# _OCR_CIT).
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\.", re.IGNORECASE
+)
+# "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t" or "1", "t" as "l" or "e",
+# "ci" as "d"), taken only where "cit." stands: right after a comma and before a locator.
+# must match: ", eie., p. 3" "Title,dt., pp. 4" ", rit., 5" ", eit., I, p. 3" ", dl., 4"
+#             ", cil., s.v. word"
+# must not match: ", voi., 3" ", col. 4" ", pag. 5" ", doc. 3" ", nn. 4" ", fol. 3"
+#                 ", dt. Ausgabe" (no locator after) "Edit., 5" (no comma before)
+_OCR_CIT = re.compile(
+    r",\s*(?:[cer][il1t][tle]|d[tl])\.(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.))"
 )
 # The author part of a supra form, before the supra words.
 # must match: "Smith" in "Smith, supra note 4"  "Smith" in "Smith, op. cit., 5"
@@ -582,7 +593,7 @@ def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: in
 
 def _is_citation(clause: str) -> bool:
     """Whether a clause reads as a citation rather than commentary."""
-    if _IBID.match(clause) or _SUPRA.search(clause):
+    if _IBID.match(clause) or _SUPRA.search(clause) or _OCR_CIT.search(clause):
         return True
     if _is_parenthetical_only(clause):
         return False
@@ -739,7 +750,7 @@ def _classify(cited: str, body: str, pinpoint: str | None, piece: _Piece, aliase
     """The kind of a citation: ibid, supra, hereinafter, short or full."""
     if _IBID.match(cited):
         return "ibid"
-    if _SUPRA.search(cited):
+    if _SUPRA.search(cited) or _OCR_CIT.search(cited):
         return "supra"
     if _alias_key(_core(body)) in aliases:
         return "hereinafter"

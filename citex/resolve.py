@@ -151,6 +151,18 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         ),
         "work",
     ),
+    # "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t" or "1", "t" as "l" or
+    # "e", "ci" as "d"), taken only where "cit." stands: after a comma, before a locator.
+    # must match: ", eie., p. 3" "Title,dt., pp. 4" ", rit., 5" ", eit., I, p. 3" ", dl., 4"
+    # must not match: ", voi., 3" ", col. 4" ", pag. 5" ", doc. 3" ", nn. 4" ", fol. 3"
+    #                 ", dt. Ausgabe" (no locator after) "Edit., 5" (no comma before)
+    BackReference(
+        "cit-ocr",
+        re.compile(
+            r",\s*(?:[cer][il1t][tle]|d[tl])\.(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.))"
+        ),
+        "work",
+    ),
 )
 
 # Signals the splitter may have left on a citation (languages it does not know).

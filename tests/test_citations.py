@@ -361,6 +361,21 @@ SPLITS = [
         [cite("Orme, Two Towns,cit.", "supra")],
         id="period_of_abbreviation_glued_after_comma_kept",
     ),
+    pytest.param(
+        "Orme, Two Towns,eie., p. 334.",
+        [cite("Orme, Two Towns,eie., p. 334", "supra", pinpoint="334")],
+        id="ocr_damaged_cit_is_a_back_reference",
+    ),
+    pytest.param(
+        "Orme, dt., s.v. mill: the word for a small workshop.",
+        [cite("Orme, dt., s.v. mill: the word for a small workshop", "supra")],
+        id="ocr_damaged_cit_before_sub_verbo",
+    ),
+    pytest.param(
+        "Ann Orme, Two Towns, Oslo 1961, voi., 3, p. 4.",
+        [cite("Ann Orme, Two Towns, Oslo 1961, voi., 3, p. 4", pinpoint="4")],
+        id="volume_abbreviation_is_not_a_damaged_cit",
+    ),
 ]
 
 

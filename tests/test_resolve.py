@@ -353,6 +353,11 @@ CASES = [
         [((3, 0), None, "30", "short-title")],
         id="short_title_of_a_container_volume_wrong_volume",
     ),
+    pytest.param(
+        doc([LEE], [ORME], [back("Lee, Old Roads, eie., p. 5", "supra", pin="5")]),
+        [((3, 0), (1, 0), "5", "short-title")],
+        id="ocr_damaged_cit_after_author_and_title",
+    ),
 ]
 
 
@@ -508,6 +513,14 @@ def test_pattern_table_is_data() -> None:
         pytest.param("Lee, op.cit., 5", "op-cit", id="op_cit"),
         pytest.param("Lee, a. a. O., S. 5", "op-cit", id="aao"),
         pytest.param("Boerio, cit., s.v.", "op-cit", id="cit"),
+        pytest.param("Lee, Roads, eie., p. 5", "cit-ocr", id="cit_ocr_eie"),
+        pytest.param("Lee, Roads,dt., pp. 4-5", "cit-ocr", id="cit_ocr_dt_glued"),
+        pytest.param("Lee, rit., 12", "cit-ocr", id="cit_ocr_rit"),
+        pytest.param("Lee, Roads, eit., I, p. 3", "cit-ocr", id="cit_ocr_before_volume"),
+        pytest.param("Lee, Roads, voi., 3", None, id="not_ocr_cit_voi"),
+        pytest.param("Lee, Roads, col. 4", None, id="not_ocr_cit_col"),
+        pytest.param("Lee, Roads, dt. Ausgabe", None, id="not_ocr_cit_without_locator"),
+        pytest.param("Lee, Edit., 5", None, id="not_ocr_cit_without_comma"),
         pytest.param("Idaho Law Review", None, id="not_idaho"),
         pytest.param("Identity and Law", None, id="not_identity"),
         pytest.param("Ibsen, Plays", None, id="not_ibsen"),
