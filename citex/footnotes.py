@@ -428,9 +428,23 @@ def _width_evidence(cand: _Start, lines: Sequence[Line], widths: WidthModel | No
 def _measure_widths(lines: Sequence[Line], chain: Sequence[_Start]) -> WidthModel | None:
     """Estimate note and body widths from the note starts found and the other lines."""
     starts = {c.line for c in chain}
-    note_lengths = [len(lines[c.line].text.strip()) for c in chain if not c.bare]
+    firsts: set[int] = set()  # first text lines of notes
+    for c in chain:
+        if not c.bare:
+            firsts.add(c.line)
+            continue
+        # A number printed alone: the note's first line is the next line with text (in a
+        # column of numbers, that is another number, which the check below skips).
+        j = c.line + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j < len(lines) and j not in starts:
+            firsts.add(j)
+    note_lengths = [len(lines[i].text.strip()) for i in sorted(firsts)]
     body_lengths = [
-        len(line.text.strip()) for line in lines if line.index not in starts and line.text.strip()
+        len(line.text.strip())
+        for line in lines
+        if line.index not in starts and line.index not in firsts and line.text.strip()
     ]
     return estimate_widths(note_lengths, body_lengths)
 
