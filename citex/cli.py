@@ -130,7 +130,10 @@ def parse(
     with _user_errors():
         decoded, _ = read_input(file)
         lines = [line.strip() for line in decoded.text.splitlines()]
-        items = parse_references([line for line in lines if line])
+        from .serialize import public_csl
+
+        # Valid CSL-JSON only: citex's working keys (pinpoint, signal) stay out.
+        items = [public_csl(item) for item in parse_references([ln for ln in lines if ln])]
         rendered = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
         _emit(output, lambda stream: stream.write(rendered))
 

@@ -128,3 +128,14 @@ def test_every_command_has_help_and_is_in_readme() -> None:
         assert f"citex {name}" in readme, name
         result = run(name, "--help")
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_parse_gives_plain_csl_json_one_item_per_line() -> None:
+    result = run(
+        "parse", "-", input="See also Ann Lee, Old Roads (Boston: Beacon, 1972), 8-9.\n\nA. B. Vik, Salt (Oslo, 1990).\n"
+    )
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    assert len(items) == 2
+    assert items[0]["title"] == "Old Roads" and "page" not in items[0]
+    assert not [k for item in items for k in item if k.startswith("_")]
