@@ -40,6 +40,7 @@ from .models import CSLItem, Work
 from .pipeline import process_text
 from .serialize import document_to_json
 from .textio import decode_bytes
+from .works import collision_suffix
 
 __all__ = [
     "BatchProgress",
@@ -307,7 +308,7 @@ def merge_works(per_document: Iterable[Sequence[Work]]) -> list[Work]:
         base = _key_chars(wid)
         candidate, n = base, 0
         while candidate in taken:
-            candidate, n = base + _suffix(n), n + 1
+            candidate, n = base + collision_suffix(n), n + 1
         taken.add(candidate)
         merged.append(Work(id=candidate, csl=csl))
     return merged
@@ -509,11 +510,3 @@ def _key_chars(wid: str) -> str:
     return "".join(ch for ch in _normal(wid) if ch.isascii() and ch.isalnum()) or "work"
 
 
-def _suffix(n: int) -> str:
-    """0 -> "a", 25 -> "z", 26 -> "aa": collision suffixes without end."""
-    out = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("a") + r) + out
-    return out

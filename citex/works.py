@@ -355,7 +355,7 @@ def work_ids(items: Sequence[CSLItem]) -> list[str]:
         base = work_id(item)
         candidate, n = base, next_suffix.get(base, 0)
         while candidate in taken:
-            candidate = base + _suffix(n)
+            candidate = base + collision_suffix(n)
             n += 1
         next_suffix[base] = n
         taken.add(candidate)
@@ -544,7 +544,7 @@ def _author_word(names: Any) -> str:
     return (long_words or words or [""])[0]
 
 
-def _suffix(n: int) -> str:
+def collision_suffix(n: int) -> str:
     """0 -> "a", 25 -> "z", 26 -> "aa": collision suffixes without end."""
     out = ""
     n += 1
