@@ -299,6 +299,7 @@ class _Entry:
     container: bool = False  # True: the volume a chapter citation is in
     cluster: int = -1
     lead: tuple[str, ...] = ()  # the first words of the citation as printed
+    text: str = ""  # the citation as printed, for short forms its parsed fields miss
 
 
 @dataclass(frozen=True)
@@ -503,7 +504,9 @@ class _State:
                 csl = _with_container(csl, self.entries[volume].csl)
                 method = "container"
                 reason = f"; container '{container.group('short')}' is {self._describe(volume)}"
-        entry = self._add_entry(_Entry(number, index, csl, lead=_lead_words(cite.text)))
+        entry = self._add_entry(
+            _Entry(number, index, csl, lead=_lead_words(cite.text), text=cite.text)
+        )
         alias = _alias_of(cite)
         if alias:
             self.aliases[_alias_key(alias)] = entry
@@ -565,6 +568,9 @@ class _State:
             ]
             titled = [t for t in titled if t[0] >= SHORT_TITLE_MATCH]
             if not titled:
+                printed = self._short_by_printed(cite, names, title, volume, form=form)
+                if printed is not None:
+                    return printed
                 return _unresolved(
                     "short-title",
                     cite,
@@ -646,6 +652,13 @@ class _State:
             if score >= SHORT_TITLE_MATCH and _is_book_part(e.csl):
                 scored.append((score, self._volume_entry(entry)))
         if not scored:
+            name_part, comma, title_part = _split_head(title)
+            names = _names_of(name_part) if comma else []
+            printed = self._short_by_printed(
+                cite, names, title_part if names else title, volume, form=form
+            )
+            if printed is not None:
+                return printed
             return _unresolved(
                 "short-title", cite, f"{form}no earlier work has a title like '{title}'"
             )
@@ -666,6 +679,64 @@ class _State:
             f"{form}title '{title}' matches {self._describe(entry)}",
             cite.pinpoint,
             self._container_csl(entry),
+        )
+
+    def _short_by_printed(
+        self, cite: Citation, names: list[str], title: str, volume: str | None, *, form: str
+    ) -> _Link | None:
+        """A short form matched against earlier full citations as printed, or None.
+
+        The field parser may miss the author or title of a full citation in a style it
+        knows less well; a full citation still prints its author first and its title right
+        after, so the short form's names must stand in that author part and its short title
+        must open what follows (a title alone may also open the citation itself).
+        """
+        title = _VOLUME.sub("", title).strip(" ,.;:")
+        if not title:
+            return None
+        by_cluster: dict[int, tuple[float, int]] = {}
+        for entry in self.scored:
+            e = self.entries[entry]
+            if e.container or not _volume_fits(volume, entry, self):
+                continue
+            author, rest = _printed_author(e.text)
+            if names:
+                words = _LEAD_WORD.findall(author)
+                name_score = min(
+                    max((self.matcher.name(n, w) for w in words), default=0.0) for n in names
+                )
+                if name_score < NAME_MATCH:
+                    continue
+                openings = [rest]
+            else:
+                name_score, openings = 1.0, [rest, e.text]
+            title_score = max(
+                (
+                    self.matcher.short_title(title, o[: len(title) + PRINTED_TITLE_SLACK])
+                    for o in openings
+                    if o
+                ),
+                default=0.0,
+            )
+            score = min(name_score, title_score) - LEAD_WORD_DISCOUNT
+            if title_score >= SHORT_TITLE_MATCH and (
+                e.cluster not in by_cluster or score > by_cluster[e.cluster][0]
+            ):
+                by_cluster[e.cluster] = (score, entry)
+        if not by_cluster:
+            return None
+        ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TITLE_MARGIN:
+            return None
+        score, entry = ranked[0]
+        who = f"author {' and '.join(names)} and " if names else ""
+        return _Link(
+            entry,
+            "short-title",
+            SHORT_FORM_WEIGHT * score,
+            f"{form}{who}title '{title}' match {self._describe(entry)} as printed"
+            " (its parsed fields do not)",
+            cite.pinpoint,
         )
 
     # -- containers ----------------------------------------------------------------------
@@ -900,6 +971,25 @@ LEAD_WORDS = 4
 LEAD_WORD_DISCOUNT = 0.05
 # must match: "Name" "NAME" "Nàme" "O'Name" "Name-Name"; must not match "A" (an initial), "1990"
 _LEAD_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+
+
+# A short title is compared with as much of a printed citation as its own length and this
+# many characters more: enough for OCR's extra spaces and letters, too few to reach the
+# place, publisher or journal that follow a title.
+PRINTED_TITLE_SLACK = 8
+# The author part of a printed citation: its opening words up to the first comma or colon,
+# when they are few enough to be names ("G. Name, Title", "NAME G.: Title").
+# must match: "G. Lee, " "LEE G.: " "Ann B. Lee," "Lee,Title" (comma glued by OCR)
+# must not match: "The History of the Roads of Kent and Other Places, " (too long)
+_PRINTED_AUTHOR = re.compile(r"^[^,:;]{2,60}?[,:]\s*")
+
+
+def _printed_author(text: str) -> tuple[str, str]:
+    """A printed citation split into its author part and the rest ('', text if none)."""
+    m = _PRINTED_AUTHOR.match(text)
+    if not m or len(_LEAD_WORD.findall(m.group(0))) > LEAD_WORDS + 2:
+        return "", text
+    return m.group(0), text[m.end() :]
 
 
 def _lead_words(text: str) -> tuple[str, ...]:

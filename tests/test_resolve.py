@@ -111,6 +111,15 @@ REPORT = full(
     1989,
     **{"author": [{"literal": "Watch Committee"}], "title-short": "Watch Report"},
 )
+# Full citations whose fields the parser got wrong: only the printed text names the work.
+SALT_UNPARSED = full(
+    "G. Rossi, Le vie del sale, in Studi sulle strade, Milano 1950, p. 3",
+    "Milano",
+    None,
+    1950,
+    "3",
+)
+SALT_NO_AUTHOR = full("G. Rossi, Le vie del sale, Milano 1950, p. 3", None, "Milano", 1950, "3")
 SMITH = full("J. Smith, Harbours (Leeds, 1950), 4", "Smith", "Harbours", 1950, "4")
 SMYTH = full("K. Smyth, Rivers (Leeds, 1951), 9", "Smyth", "Rivers", 1951, "9")
 COMMENT: list[Citation] = []  # a note of pure commentary
@@ -357,6 +366,46 @@ CASES = [
         doc([LEE], [ORME], [back("Lee, Old Roads, eie., p. 5", "supra", pin="5")]),
         [((3, 0), (1, 0), "5", "short-title")],
         id="ocr_damaged_cit_after_author_and_title",
+    ),
+    # --- the field parser missed the author or title: the citation as printed decides ----
+    pytest.param(
+        doc([SALT_UNPARSED], [ORME], [back("Rossi, Le vie, cit., p. 5", "supra", pin="5")]),
+        [((3, 0), (1, 0), "5", "short-title")],
+        id="printed_author_and_title_when_fields_missed",
+    ),
+    pytest.param(
+        doc([SALT_UNPARSED], [back("G. ROSSI, Le vie del sal, p. 5", pin="5")]),
+        [((2, 0), (1, 0), "5", "short-title")],
+        id="printed_author_and_ocr_damaged_title",
+    ),
+    pytest.param(
+        doc([SALT_NO_AUTHOR], [back("Rossi, Le vie del sale, cit., p. 5", "supra", pin="5")]),
+        [((2, 0), (1, 0), "5", "short-title")],
+        id="printed_author_when_parser_missed_the_author",
+    ),
+    pytest.param(
+        doc([SALT_UNPARSED], [back("Le vie del sale, cit., p. 5", "supra", pin="5")]),
+        [((2, 0), (1, 0), "5", "short-title")],
+        id="printed_title_alone",
+    ),
+    pytest.param(
+        doc([SALT_UNPARSED], [back("Bianchi, Le vie, cit., p. 5", "supra", pin="5")]),
+        [((2, 0), None, "5", "short-title")],
+        id="printed_title_but_another_author",
+    ),
+    pytest.param(
+        doc([SALT_UNPARSED], [back("Rossi, Studi sulle strade, cit., p. 5", "supra", pin="5")]),
+        [((2, 0), None, "5", "short-title")],
+        id="printed_words_that_do_not_open_the_title",
+    ),
+    pytest.param(
+        doc(
+            [SALT_UNPARSED],
+            [full("G. Rossi, Le vie del ferro, Milano 1952", "Milano", None, 1952)],
+            [back("Rossi, Le vie, cit., p. 5", "supra", pin="5")],
+        ),
+        [((3, 0), None, "5", "short-title")],
+        id="printed_title_fitting_two_works",
     ),
 ]
 
