@@ -48,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         times = _time(lambda: subprocess.run(command, check=True, capture_output=True), args.runs)
         rows.append(("`citex extract FILE -o OUT` (whole process)", times))
     rows.append(("find_footnotes (library)", _time(lambda: citex.find_footnotes(text), args.runs)))
-    rows.append(("process_text: notes + citations (library)", _time(lambda: citex.process_text(text), args.runs)))
+    rows.append(
+        (
+            "process_text: notes + citations (library)",
+            _time(lambda: citex.process_text(text), args.runs),
+        )
+    )
     big = "\n".join([text] * 50)
     one = statistics.median(_time(lambda: citex.find_footnotes(text), 5))
     fifty = statistics.median(_time(lambda: citex.find_footnotes(big), 3))
@@ -57,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|")
     for name, times in rows:
         print(f"| {name} | {statistics.median(times):.3f} | {min(times):.3f} |")
-    print(f"\nfind_footnotes on 50 copies: {fifty:.3f} s = {fifty / one:.1f} x one copy ({one:.4f} s)")
+    print(
+        f"\nfind_footnotes on 50 copies: {fifty:.3f} s = {fifty / one:.1f} x one copy ({one:.4f} s)"
+    )
     return 0
 
 

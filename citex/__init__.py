@@ -6,15 +6,14 @@ next stage's plain data (see :mod:`citex.models`).
 
 from __future__ import annotations
 
+from ._version import __version__
 from .citations import find_citations, split_citations
 from .errors import CitexError, FormatError, InputError, OutputError
 from .footnotes import extract_footnotes, find_footnotes, text_span_to_source
+from .models import Citation, CitedIn, Document, Footnote, Line, Marker, Resolution, Work
 from .pipeline import process_text
 from .resolve import resolve_citations
 from .works import build_works
-from .models import Citation, CitedIn, Document, Footnote, Line, Marker, Resolution, Work
-
-from ._version import __version__
 
 __all__ = [
     "Citation",

@@ -154,7 +154,8 @@ _CITATION_CUE = re.compile(
 # transformation are being applied to the source".
 _REFERENCE_LINE = re.compile(
     _CITATION_CUE.pattern
-    + r"|\b(?:1[5-9]|20)\d{2}\b|https?://|\bdoi\b|\bet al\b|\b[A-Z]\.\s?[A-Z][a-z]|\d+\s?[-–]\s?\d+",
+    + r"|\b(?:1[5-9]|20)\d{2}\b|https?://|\bdoi\b|\bet al\b"
+    + r"|\b[A-Z]\.\s?[A-Z][a-z]|\d+\s?[-–]\s?\d+",
     re.IGNORECASE,
 )
 
@@ -931,7 +932,7 @@ def _pages(lines: Sequence[Line], owner: Sequence[int | None]) -> list[int]:
     pages = []
     page = 1
     in_notes = False
-    for line, who in zip(lines, owner, strict=True):
+    for who in owner:
         if who == _BODY and in_notes:
             page += 1
             in_notes = False

@@ -90,7 +90,8 @@ def document_to_text(doc: Document) -> str:
     """A readable listing: one block per note with its number, page and text.
 
     Example:
-        >>> print(document_to_text(Document("a.txt", (Footnote(1, 1, "Ibid.", ((0, 5),)),))), end="")
+        >>> doc = Document("a.txt", (Footnote(1, 1, "Ibid.", ((0, 5),)),))
+        >>> print(document_to_text(doc), end="")
         a.txt: 1 footnote
         <BLANKLINE>
         [1] page 1  (no marker found)

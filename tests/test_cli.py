@@ -87,7 +87,9 @@ def test_cp1252_input_is_decoded_with_warning(tmp_path: Path) -> None:
     [
         pytest.param(lambda d: d / "missing.txt", "no such file", id="missing_file"),
         pytest.param(lambda d: d, "is a directory", id="directory"),
-        pytest.param(lambda d: _write(d / "b.bin", b"\x00\x01\x02binary\xff" * 50), "binary", id="binary"),
+        pytest.param(
+            lambda d: _write(d / "b.bin", b"\x00\x01\x02binary\xff" * 50), "binary", id="binary"
+        ),
         pytest.param(lambda d: _write(d / "e.txt", b""), "is empty", id="empty"),
         pytest.param(lambda d: _write(d / "w.txt", b"  \n\t\n"), "is empty", id="whitespace"),
     ],
@@ -132,7 +134,9 @@ def test_every_command_has_help_and_is_in_readme() -> None:
 
 def test_parse_gives_plain_csl_json_one_item_per_line() -> None:
     result = run(
-        "parse", "-", input="See also Ann Lee, Old Roads (Boston: Beacon, 1972), 8-9.\n\nA. B. Vik, Salt (Oslo, 1990).\n"
+        "parse",
+        "-",
+        input="See also Ann Lee, Old Roads (Boston: Beacon, 1972), 8-9.\n\nA. B. Vik, Salt (Oslo, 1990).\n",
     )
     assert result.exit_code == 0
     items = json.loads(result.stdout)

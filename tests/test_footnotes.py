@@ -52,7 +52,8 @@ def notes_of(text: str) -> list[tuple[int, str]]:
             id="bracketed_numbers",
         ),
         pytest.param(
-            body() + "\n1. A. Author, A Title of Some Length (Place: Uni-\nversity Press, 1990), 3.\n",
+            body()
+            + "\n1. A. Author, A Title of Some Length (Place: Uni-\nversity Press, 1990), 3.\n",
             [(1, "A. Author, A Title of Some Length (Place: University Press, 1990), 3.")],
             id="hyphenation_across_lines",
         ),
@@ -105,8 +106,10 @@ def test_no_notes_gives_empty_list_and_warning() -> None:
 
 def test_numbering_restarts_on_each_page_with_form_feeds() -> None:
     text = (
-        body() + "\n1. A. Author, A Title (Place, 1990), 3.\n2. Ibid., 4.\n\f"
-        + body() + "\n1. B. Writer, Another Title (City, 1985), 7.\n2. Ibid., 9.\n"
+        body()
+        + "\n1. A. Author, A Title (Place, 1990), 3.\n2. Ibid., 4.\n\f"
+        + body()
+        + "\n1. B. Writer, Another Title (City, 1985), 7.\n2. Ibid., 9.\n"
     )
     notes = find_footnotes(text)
     assert [(f.number, f.page) for f in notes] == [(1, 1), (2, 1), (1, 2), (2, 2)]
@@ -115,8 +118,12 @@ def test_numbering_restarts_on_each_page_with_form_feeds() -> None:
 
 def test_form_feeds_give_pages() -> None:
     text = (
-        body() + "\n1. A. Author, A Title (Place, 1990), 3.\n\f"
-        + body() + "\n2. Ibid., 4.\n\f" + body() + "\n3. Ibid., 5.\n"
+        body()
+        + "\n1. A. Author, A Title (Place, 1990), 3.\n\f"
+        + body()
+        + "\n2. Ibid., 4.\n\f"
+        + body()
+        + "\n3. Ibid., 5.\n"
     )
     assert [(f.number, f.page) for f in find_footnotes(text)] == [(1, 1), (2, 2), (3, 3)]
 
@@ -149,7 +156,7 @@ PAGED = "\n".join(
         "when the committee adopted the final wording of the text.3 Its",
         "members then turned to the question of the annual budget.",
         "1. A. Author, The History of Committees and Their Procedures (Place: Some Press, 1990), 3.",
-        "2. B. Writer, \"On Second Readings,\" Journal of Procedure Vol. 12, No. 3 (1985): 44-67,",
+        '2. B. Writer, "On Second Readings," Journal of Procedure Vol. 12, No. 3 (1985): 44-67,',
         "at 50; see also C. Critic, Rules of Order and Their Uses (City: Other Press, 1979), 12.",
         "3. D. Scholar, Budgets and Committees in Comparative Perspective (Town: Third Press,",
         " The budget discussion lasted for the rest of the year and the",
@@ -201,7 +208,10 @@ def test_column_of_bare_numbers_with_texts_after() -> None:
     )
     notes = find_footnotes(text)
     assert [(f.number, f.text) for f in notes] == [
-        (1, "A. Author, The History of Committees and Their Procedures (Place: Some Press, 1990), 3."),
+        (
+            1,
+            "A. Author, The History of Committees and Their Procedures (Place: Some Press, 1990), 3.",
+        ),
         (2, "Ibid., 4."),
         (3, "Ibid."),
     ]

@@ -18,10 +18,17 @@ TEXT = "Tőkés, Pérez de Cuéllar, § 4 — Ibid., 3.\n"
         pytest.param(TEXT.encode("utf-8"), TEXT, "utf-8", False, id="utf8"),
         pytest.param(b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT, "utf-8", False, id="utf8_bom"),
         pytest.param(TEXT.encode("utf-16"), TEXT, "utf-16", False, id="utf16_bom"),
-        pytest.param("Pérez, Título.\n".encode("cp1252"), "Pérez, Título.\n", "cp1252", True, id="cp1252"),
-        pytest.param(b"caf\xe9 \x81\n", "café \x81\n", "latin-1", True, id="latin1_when_cp1252_fails"),
         pytest.param(
-            b"Ibid., 3. " * 20 + b"\x00\n", "Ibid., 3. " * 20 + " \n", "utf-8", True,
+            "Pérez, Título.\n".encode("cp1252"), "Pérez, Título.\n", "cp1252", True, id="cp1252"
+        ),
+        pytest.param(
+            b"caf\xe9 \x81\n", "café \x81\n", "latin-1", True, id="latin1_when_cp1252_fails"
+        ),
+        pytest.param(
+            b"Ibid., 3. " * 20 + b"\x00\n",
+            "Ibid., 3. " * 20 + " \n",
+            "utf-8",
+            True,
             id="few_nuls_are_spaces",
         ),
         pytest.param(
