@@ -12,6 +12,7 @@ from .errors import CitexError, FormatError, InputError, OutputError
 from .footnotes import extract_footnotes, find_footnotes, text_span_to_source
 from .models import Citation, CitedIn, Document, Footnote, Line, Marker, Resolution, Work
 from .pipeline import process_text
+from .reference import parse_reference, parse_references
 from .resolve import resolve_citations
 from .works import build_works
 
@@ -33,6 +34,8 @@ __all__ = [
     "extract_footnotes",
     "find_citations",
     "find_footnotes",
+    "parse_reference",
+    "parse_references",
     "process_text",
     "resolve_citations",
     "split_citations",
