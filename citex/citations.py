@@ -759,6 +759,12 @@ def _classify(cited: str, body: str, pinpoint: str | None, piece: _Piece, aliase
     return "short"
 
 
+# A citation this long, in four or more comma-separated parts, is a full one even with no
+# date ("A. Name, Long Title of the Work, Place, Publisher"); short forms ("Name, Short
+# Title, 12") stay well below it.
+FULL_WITHOUT_DATE_LENGTH = 70
+
+
 def _looks_full(body: str) -> bool:
     """Whether a citation (without its pinpoint) carries publication facts of its own."""
     outside = _without_quoted(body)
@@ -767,6 +773,8 @@ def _looks_full(body: str) -> bool:
         or _ROLE_CUE.search(outside)
         or _LEGAL.search(outside)
         or re.search(r"[,?!][\"”]\s*in\s", body)
+        # No date printed, but name, title and publication facts: a short form is short.
+        or (len(body) >= FULL_WITHOUT_DATE_LENGTH and body.count(",") >= 3)
     )
 
 

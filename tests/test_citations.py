@@ -558,3 +558,18 @@ def test_no_sample_knowledge_in_the_module() -> None:
     families = set(re.findall(r'"family": "([^"]{4,})"', golden.read_text(encoding="utf-8")))
     module = (Path(__file__).parent.parent / "citex" / "citations.py").read_text(encoding="utf-8")
     assert [name for name in families if name in module] == []
+
+
+@pytest.mark.parametrize(
+    ("note", "kind"),
+    [
+        pytest.param(
+            "A. Rossi, Le strade antiche della pianura e dei colli, Verona, Tipografia Civica, p. 44.",
+            "full",
+            id="long_yearless_citation_is_full",
+        ),
+        pytest.param("Rossi, Le strade antiche, p. 12.", "short", id="short_form_stays_short"),
+    ],
+)
+def test_full_without_a_date(note: str, kind: str) -> None:
+    assert [c.kind for c in split_citations_in_text(note)] == [kind]
