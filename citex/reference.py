@@ -876,6 +876,39 @@ def _interview_item(text: str) -> CSLItem | None:
     return item
 
 
+# A quoted title: "…," or “…,”. must match '"Union Republics, 1977 Constitution,"';
+# must not match an apostrophe "Lee's".
+_QUOTED = re.compile(r"[\"“](?P<title>[^\"“”]{3,300}?)[,.]?[\"”]")
+# Publication facts ending in a year: "(Place: Publisher, 1978)".
+# must match "(Dobbs Ferry, N.Y.: Oceana, 1978)"; must not match "(1978)" or "(Summer 1989)".
+_FACTS_YEAR = re.compile(r"\([^():]{2,80}:[^()]{2,120}?,\s*(?P<year>1[5-9]\d\d|20\d\d)\)")
+
+
+def _year_from_facts(item: CSLItem, text: str) -> None:
+    """A year inside a quoted title is the title's, not the work's date.
+
+    The sequence model now and then reads the year of '"The Treaty of 1648," in ...' as the
+    date; when publication facts give another year, that one is the date, and the
+    quoted title is restored whole.
+    """
+    quoted, facts = _QUOTED.search(text), _FACTS_YEAR.search(text)
+    parts = item.get("issued", {}).get("date-parts", [[None]])[0]
+    if not (quoted and facts and parts and parts[0]):
+        return
+    year = int(facts.group("year"))
+    if parts[0] == year or str(parts[0]) not in quoted.group("title"):
+        return
+    item["issued"] = {"date-parts": [[year]]}
+    title = quoted.group("title").strip(" ,.")
+    if item.get("title") and title.startswith(str(item["title"])):
+        item["title"] = title
+        # Pieces of the title (or the facts) the model had put aside are not a note.
+        note = str(item.get("note", ""))
+        words = [w.strip('"“”,;.()') for w in note.split()]
+        if note and all(not w or w in title or w in facts.group() for w in words):
+            del item["note"]
+
+
 def _repair_fields(item: CSLItem) -> None:
     """General fixes of CRF output that rules see better than the sequence model."""
     authors = item.get("author", [])
@@ -1035,6 +1068,7 @@ def parse_reference(text: str, *, model: str | Path | None = None) -> CSLItem:
     else:
         item = _item_from_segments(_label_segments(tagged, str(model or MODEL_PATH)))
         _repair_fields(item)
+        _year_from_facts(item, tagged)
         item["type"] = _infer_type(item, tagged)
         for key, value in _extract_identifiers(tagged).items():
             item.setdefault(key, value)

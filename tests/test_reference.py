@@ -389,3 +389,26 @@ def test_interview_names_the_interviewee(text: str, family: str, title: str) -> 
     assert item["author"][0]["family"] == family
     assert item["title"] == title
     assert "note" not in item
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        pytest.param(
+            'Ann Lee, "The Treaty of 1648, Reconsidered," in Essays on Europe (London: Verso, 1990), 12.',
+            "The Treaty of 1648, Reconsidered",
+            1990,
+            id="year_in_quoted_title",
+        ),
+        pytest.param(
+            'Ann Lee, "Salt Roads," in Essays on Europe (London: Verso, 1990), 12.',
+            "Salt Roads",
+            1990,
+            id="no_year_in_title",
+        ),
+    ],
+)
+def test_date_comes_from_publication_facts(text: str, title: str, year: int) -> None:
+    item = parse_reference(text)
+    assert item["title"] == title
+    assert item["issued"]["date-parts"][0][0] == year
