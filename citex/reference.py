@@ -876,11 +876,11 @@ def _interview_item(text: str) -> CSLItem | None:
     return item
 
 
-# A quoted title: "…," or “…,”. must match '"Union Republics, 1977 Constitution,"';
+# A quoted title: "…," or “…,”. must match '"The Charter of 1815, Revised,"';
 # must not match an apostrophe "Lee's".
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"“”]{3,300}?)[,.]?[\"”]")
 # Publication facts ending in a year: "(Place: Publisher, 1978)".
-# must match "(Dobbs Ferry, N.Y.: Oceana, 1978)"; must not match "(1978)" or "(Summer 1989)".
+# must match "(Lake Town, N.J.: Harbor Books, 1962)"; must not match "(1962)", "(Spring 1962)".
 _FACTS_YEAR = re.compile(r"\([^():]{2,80}:[^()]{2,120}?,\s*(?P<year>1[5-9]\d\d|20\d\d)\)")
 
 
