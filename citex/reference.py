@@ -145,12 +145,6 @@ _VOLUME_ISSUE = re.compile(
 # Issue without a volume.
 # must match: "No. 76" "no 3" "Heft 2" "n°59"    must not match: "Vol. 2"
 _ISSUE_ONLY = re.compile(r"^(?:no|nos|nr|n°|n|number|issue|heft|h)\.?\s*(?P<iss>[\w/–-]+)", re.I)
-# Page range or single page with optional cue.
-# must match: "pp. 3-18" "p. A65" "S. 51 - 58" "EL342-EL346" "1477-81"
-# must not match: "Vol. 3"
-_PAGES = re.compile(
-    r"(?P<first>[A-Z]{0,2}\d+|[ivxlc]+)(?:\s*[-–—]+\s*(?P<last>[A-Z]{0,2}\d+|[ivxlc]+))?"
-)
 
 # URLs, DOIs, ISBNs anywhere in the string.
 # must match: "https://a.org/x" "www.un.org/rights"    must not match: "A/921"
