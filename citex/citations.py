@@ -63,6 +63,13 @@ LEAD_IN_PROSE_WORDS = 3
 # Lead-ins before a signal or a trailing citation are a sentence's opening words; looking
 # further would make a long clause of OCR junk cost quadratic time.
 MAX_LEAD_IN = 300
+# A sentence-case title with a subtitle is cut at its inner period ("A. Lee, La libreria.
+# Libri e lettori, Milano 1987"). A name-opening sentence that is no citation alone is
+# joined to at most this many sentences after it when together they read as one ...
+JOIN_SENTENCES = 2
+# ... and when at most this share of its words is prose: sentence-case titles carry lower-
+# case words ("Identité, mariage, mobilité sociale" is half), commentary after a name more.
+JOIN_PROSE_SHARE = 0.5
 
 # ---------------------------------------------------------------------------------------
 # Word lists.
@@ -76,7 +83,8 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     inc ltd co corp bros assn dept univ
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la mass md mich minn miss
     mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
-    op loc cit al et seq ff""".split()
+    op loc cit al et seq ff
+    cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
 _KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset("ibid id idem etc".split())
@@ -121,6 +129,10 @@ _SIGNAL_AT_START = re.compile(
     r"|(?:but\s+)?cf\.|compare|contra|accord|e\.\s?g\.)(?:\s*[,:])?\s+",
     re.IGNORECASE,
 )
+# Signals of other languages at the start of a sentence (kept in the citation's text; the
+# resolver skips them).
+# must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
+_LEADING_FOREIGN_SIGNAL = re.compile(r"(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
 # A lower-case signal after a commentary lead-in inside a clause.
 # must match: ", see U.S. Senate" " see also the reports" ", cf. Smith"
 # must not match: "we See" (capital) "oversee " "seemed"
@@ -220,6 +232,12 @@ _SUPPLEMENT_LOCATOR = re.compile(
 # must match: ", as cited above" ", emphasis added"    must not match: ", passim" ", Late Edition"
 _LOWERCASE_TAIL = re.compile(r",\s+(?!passim\b)[a-z][a-z ]{0,40}$")
 
+# A numbered part after the locator: a document, note, plate or entry of the pages cited.
+# must match: ", doc. XVI" ", nota 15" ", no. 790" ", doc. XIX.2" ", tav. 3"
+# must not match: ", Vol. 2" ", 1990" ", Nota bene" (no number)
+_NUMBERED_TAIL = re.compile(
+    r",\s*(?:docs?|nos?|nn?|nota|note|tav|tab|fig|doc)\.?\s*[\dIVXLCivxlc][\w.]{0,10}$"
+)
 # Four-digit years.
 # must match: "1972" "2004"    must not match: "12345" "A14684" "198"
 _YEAR = re.compile(r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?!\d)")
@@ -270,6 +288,9 @@ _NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _
 _PLACE_YEAR = re.compile(
     r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\s(?:1[5-9]\d\d|20\d\d)\b"
 )
+# A year closing a clause after a comma, as publication facts end.
+# must match: ", 2001" ",Roma, 1990."    must not match: "in 2001" ", 2001, p. 3" ", 20012"
+_END_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)\s*\.?$")
 # Words, for the prose measure.
 # must match: "Lee" "human" "L'Express" "Co-operation"    must not match: "1972" ","
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -420,7 +441,7 @@ def _find_pieces(text: str) -> list[_Piece]:
     """Every citation of a note as a piece of its text, in reading order."""
     protected = _protected_mask(text)
     pieces: list[_Piece] = []
-    for s_start, s_end in _sentences(text, protected):
+    for s_start, s_end in _join_continued(text, protected, _sentences(text, protected)):
         signal: str | None = None
         for c_start, c_end in _split_outside(text, protected, s_start, s_end, ";"):
             found = _citation_region(text, protected, c_start, c_end)
@@ -464,6 +485,63 @@ def _sentences(text: str, protected: bytearray) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(text)))
     return [r for r in (_trim_sentence(text, a, b) for a, b in out) if r[0] < r[1]]
+
+
+def _join_continued(
+    text: str, protected: bytearray, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentences with a citation cut at a title's inner period joined again.
+
+    A sentence that opens with a name but is no citation alone ("G. Lee, La libreria di
+    San Marco") is joined to the next one or two when they continue it (no signal, Ibid.
+    or new name and title of their own) and the join reads as a citation.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentences):
+        start, end = sentences[i]
+        first = text[start:end]
+        reach = i
+        if (
+            i + 1 < len(sentences)
+            and _NAME_START.match(first)
+            and not _has_unprotected(text, protected, start, end, ";")
+            and _prose_share(first) <= JOIN_PROSE_SHARE
+            and not _is_citation(first)
+        ):
+            for k in range(i + 1, min(len(sentences), i + 1 + JOIN_SENTENCES)):
+                k_start, k_end = sentences[k]
+                if _opens_citation(text[k_start:k_end]):
+                    break
+                clause_end = _split_outside(text, protected, k_start, k_end, ";")[0][1]
+                if _is_citation(text[start:clause_end]):
+                    reach = k
+                    break
+        out.append((start, sentences[reach][1]))
+        i = reach + 1
+    return out
+
+
+def _has_unprotected(text: str, protected: bytearray, start: int, end: int, ch: str) -> bool:
+    """Whether ``ch`` stands in ``text[start:end]`` outside quotes and brackets."""
+    return any(text[i] == ch and not protected[i] for i in range(start, end))
+
+
+def _opens_citation(sentence: str) -> bool:
+    """Whether a sentence begins a citation of its own rather than continuing a title.
+
+    A signal, Ibid. or a relation opens one; so does a name followed by a capitalised
+    title, unless what follows the comma is publication facts ("Six Essays,Roma 1979").
+    """
+    if _SIGNAL_AT_START.match(sentence) or _IBID.match(sentence):
+        return True
+    if _RELATION_AT_START.match(sentence) or _LEADING_FOREIGN_SIGNAL.match(sentence):
+        return True
+    m = _NAME_START.match(sentence)
+    if not m:
+        return False
+    rest = sentence[m.end() :].lstrip()
+    return bool(rest) and (rest[0].isupper() or rest[0] in "\"“«'‘") and not _PLACE_YEAR.match(rest)
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -606,6 +684,7 @@ def _is_citation(clause: str) -> bool:
     # with a name and carries publication facts or a page is a citation all the same.
     return bool(_NAME_START.match(clause)) and bool(
         _PLACE_YEAR.search(clause)
+        or _END_YEAR.search(clause)
         or _YEAR_PAREN.search(clause)
         or _find_pinpoint(clause).value is not None
     )
@@ -816,7 +895,7 @@ def _strip_tail(cited: str) -> str:
                 return body
             body = body[:opening].rstrip(" ,")
             continue
-        m = _LOWERCASE_TAIL.search(body)
+        m = _LOWERCASE_TAIL.search(body) or _NUMBERED_TAIL.search(body)
         if m and _END_LOCATOR.search(body[: m.start()]):
             body = body[: m.start()]
             continue

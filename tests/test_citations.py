@@ -376,6 +376,48 @@ SPLITS = [
         [cite("Ann Orme, Two Towns, Oslo 1961, voi., 3, p. 4", pinpoint="4")],
         id="volume_abbreviation_is_not_a_damaged_cit",
     ),
+    pytest.param(
+        "Ada Orme, La strada di San Pietro. Mulini, acque e vie nel Veneto, Roma 1961, p. 4.",
+        [
+            cite(
+                "Ada Orme, La strada di San Pietro. Mulini, acque e vie nel Veneto, Roma 1961,"
+                " p. 4",
+                pinpoint="4",
+            )
+        ],
+        id="title_cut_at_inner_period_joined_to_its_subtitle",
+    ),
+    pytest.param(
+        "A. Orme, Moulins, routes et rivières. Les villages du Jura au xvi siècle,Paris,"
+        " Éditions du Lac, 2001.",
+        [
+            cite(
+                "A. Orme, Moulins, routes et rivières. Les villages du Jura au xvi siècle,Paris,"
+                " Éditions du Lac, 2001"
+            )
+        ],
+        id="sentence_case_title_and_subtitle_ending_in_a_year",
+    ),
+    pytest.param(
+        "Ada Orme, The Mills of Kent. Six Inventories,London 1961, p. 4.",
+        [cite("Ada Orme, The Mills of Kent. Six Inventories,London 1961, p. 4", pinpoint="4")],
+        id="subtitle_opening_like_a_name_before_publication_facts",
+    ),
+    pytest.param(
+        "Kent, in those years, was poor. Lee, Old Roads, 5.",
+        [cite("Lee, Old Roads, 5", "short", pinpoint="5")],
+        id="commentary_opening_with_a_name_is_not_joined_to_the_next_citation",
+    ),
+    pytest.param(
+        "Orme, Two Towns. See Lee, Old Roads, 5.",
+        [cite("Lee, Old Roads, 5", "short", signal="see", pinpoint="5")],
+        id="no_join_across_a_signal",
+    ),
+    pytest.param(
+        "Orme, Two Towns,pp. 136-137, doc. XVI.",
+        [cite("Orme, Two Towns,pp. 136-137, doc. XVI", "short", pinpoint="136-137")],
+        id="numbered_document_after_the_pages",
+    ),
 ]
 
 
