@@ -61,7 +61,7 @@ def _ids(row: dict[str, str]) -> frozenset[str]:
     for cell in (row.get("BID_SBN", ""), row.get("linkedbooks_article_id", "")):
         for part in cell.split(","):
             part = part.strip().replace("IT\\ICCU\\", "").replace("\\", "")
-            if part and part.lower() != "no sbn":
+            if part and part.lower().replace(" ", "") != "nosbn":  # "no SBN", "noSBN", ...
                 out.add(part)
     return frozenset(out)
 
