@@ -180,14 +180,26 @@ _IBID = re.compile(
     r"^(?:[Il1]bid(?:em)?|Id|Idem|Eadem|Ead|Ivi|Ebd|Ebenda|Ders|Dies)\b\s*\.?", re.IGNORECASE
 )
 
+# "Idem" and its kin: the same author as the citation before (a new work when a title
+# follows, the same work when only a page does).
+# must match: "Idem, " "Id., " "Eadem " "ID. " "Ders., "    must not match: "Identity" "Ibid."
+_IDEM = re.compile(
+    r"^(?:Id|Idem|Eadem|Ead|Ders|Dies|Dieselbe|Derselbe)\b\s*\.?\s*,?\s*", re.IGNORECASE
+)
+# What a legal "Id." takes before its page: "at 7".
+# must match: "at 7" " at 12-13"    must not match: "Atlas, 7"
+_LEGAL_AT = re.compile(r"\s*at\s+\d")
 # A reference back to an earlier note or an earlier citation of the same work.
 # must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
 #             "Meier, a.a.O., S. 5"
-# must not match: "Supranational Law" "copcit" "cited" "explicit."
+#             "op.rii." "op. dt." "op. ci/."
+# must not match: "Supranational Law" "copcit" "cited" "explicit." "op. 12" "op. ed."
 # An OCR misreading of "cit." counts only between a comma and a locator (see
 # _OCR_CIT).
 _SUPRA = re.compile(
-    r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\.", re.IGNORECASE
+    r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
+    r"|\bop\.\s?[cdeir][il1t/][il1te/]?\.",  # "op. cit." as OCR reads it: "op.rii." "op. dt."
+    re.IGNORECASE,
 )
 # "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t" or "1", "t" as "l" or "e",
 # "ci" as "d"), taken only where "cit." stands: right after a comma and before a locator.
@@ -282,6 +294,14 @@ _ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
 _NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,")
+# A sentence that is only an author's name, its comma read as a period by OCR ("S. LEE.
+# Title, Roma 1990"): initials or a capitalised surname.
+# must match: "S. ROMANIN" "G. Lee" "A. B. Lee" "ROMANIN"
+# must not match: "Lee" (one ordinary word) "See Lee" "Cfr" "The Town Hall"
+_BARE_NAME_BODY = r"(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
+_BARE_NAME = re.compile(r"^" + _BARE_NAME_BODY + r"$")
+# ... and such a name opening a citation: "S. LEE. Title, Roma 1990".
+_BARE_NAME_OPENING = re.compile(r"^" + _BARE_NAME_BODY + r"\.\s")
 # A place and a year, as continental references give publication facts.
 # must match: "Milano 1981" "Roma, 1990" "Paris 1970, pp." "Leipzig 1975"
 # must not match: "in 1981" "March 1981" (a date) "Vol. 1981"
@@ -504,7 +524,7 @@ def _join_continued(
         reach = i
         if (
             i + 1 < len(sentences)
-            and _NAME_START.match(first)
+            and (_NAME_START.match(first) or _BARE_NAME.match(first))
             and not _has_unprotected(text, protected, start, end, ";")
             and _prose_share(first) <= JOIN_PROSE_SHARE
             and not _is_citation(first)
@@ -682,7 +702,7 @@ def _is_citation(clause: str) -> bool:
         return True
     # Sentence-case titles (most languages but English) read as prose; a clause that opens
     # with a name and carries publication facts or a page is a citation all the same.
-    return bool(_NAME_START.match(clause)) and bool(
+    return bool(_NAME_START.match(clause) or _BARE_NAME_OPENING.match(clause)) and bool(
         _PLACE_YEAR.search(clause)
         or _END_YEAR.search(clause)
         or _YEAR_PAREN.search(clause)
@@ -803,7 +823,16 @@ def _make_citation(text: str, piece: _Piece, aliases: set[str], parse: Parser) -
         cited[: pin.start] + cited[pin.end :],
     )
     kind = _classify(cited, without_pin, pinpoint, piece, aliases)
-    if kind == "ibid":
+    idem = _IDEM.match(cited) if kind != "ibid" else None
+    if idem:  # "Idem, Title, ...": the fields of what follows, the author from before
+        cited_rest = without_pin[idem.end() :]
+        csl = {}
+        if kind == "full":  # parsed with "Idem" where the author stands, the author dropped
+            csl = _parse_full(without_pin, pinpoint, parse)[0]
+            csl.pop("author", None)
+        elif kind == "short":
+            csl = _short_form_csl(_core(cited_rest[: max(0, pin.start - idem.end())]))
+    elif kind == "ibid":
         csl: CSLItem = {}
     elif kind == "hereinafter":
         csl = {"title-short": _core(body)}
@@ -827,12 +856,26 @@ def _make_citation(text: str, piece: _Piece, aliases: set[str], parse: Parser) -
 
 def _classify(cited: str, body: str, pinpoint: str | None, piece: _Piece, aliases: set[str]) -> str:
     """The kind of a citation: ibid, supra, hereinafter, short or full."""
+    idem = _IDEM.match(cited)
+    if idem and _core(body[idem.end() :]) and not _LEGAL_AT.match(body[idem.end() :]):
+        # "Idem, Title, ...": the same author, a work of its own (a page alone repeats).
+        rest = body[idem.end() :]
+        return (
+            "supra"
+            if _SUPRA.search(rest) or _OCR_CIT.search(cited)
+            else _full_or_short(rest, pinpoint, piece)
+        )
     if _IBID.match(cited):
         return "ibid"
     if _SUPRA.search(cited) or _OCR_CIT.search(cited):
         return "supra"
     if _alias_key(_core(body)) in aliases:
         return "hereinafter"
+    return _full_or_short(body, pinpoint, piece)
+
+
+def _full_or_short(body: str, pinpoint: str | None, piece: _Piece) -> str:
+    """A citation that is no back-reference word: full, or a short form."""
     if _looks_full(body) or (piece.followed_by_relation and pinpoint is None):
         return "full"
     return "short"

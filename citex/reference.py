@@ -701,6 +701,12 @@ def _parse_names(value: str) -> list[dict[str, str]]:
                 names[-1]["suffix"] = piece
                 i += 1
                 continue
+            if nxt is not None and re.fullmatch(r"[A-Z]", piece) and _is_family_piece(nxt, ""):
+                # "L, Lee": OCR read an initial's period as a comma; no family name is a
+                # single letter, so it is the given name of the word after it.
+                names.append({"family": _fix_name_word(nxt), "given": piece + "."})
+                i += 2
+                continue
             if nxt is not None and _is_family_piece(piece, nxt) and _is_given_piece(nxt):
                 names.append(
                     {

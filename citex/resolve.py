@@ -142,12 +142,13 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         "note",
     ),
     # must match: "op. cit." "op.cit." "loc. cit." "art. cit." "a.a.O." "a. a. O."
-    #             "Malavasi, cit., pp. 33" "Smith, supra, 5"
+    #             "Malavasi, cit., pp. 33" "Smith, supra, 5" "op.rii." "op. dt." (OCR)
     # must not match: "citation" "cited" "Cité" "explicit" "supranational"
     BackReference(
         "op-cit",
         re.compile(
-            r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b)"
+            r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b"
+            r"|op\.\s?[cdeir][il1t/][il1te/]?\.)"
         ),
         "work",
     ),
@@ -193,6 +194,13 @@ _LOCATOR_PART = re.compile(
     r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|t|tomo|Bd|at|esp|sez|cap|ch)"
     r"\b\.?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
 )
+# The volume a chapter's short form names after its title: ", in Volume Title" to the end.
+# must match: ",in The Age of Galleys" ", in «Studi»" '," in Essays'
+# must not match: " in Venice" (no comma: a title's own words) ", in the" ", in 1990"
+_CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*in\s+(?=[A-Z«\"“‘']).*$")
+# "op. cit." and its kin closing a short title.
+# must match: ",cit" ", op. cit." " cit." ",loc. cit"    must not match: "Citeaux" "citta"
+_OP_CIT_TAIL = re.compile(r"[,\s]\s*(?i:(?:op|loc|art|ed)\.\s*)?cit\b\.?.*$")
 # A volume in a short title.
 # must match: " Vol. XVIII" " Vol. 2" " vol. II"    must not match: "Volume" " No. 3"
 # The match starts where the white space before it starts (never after a space) and takes
@@ -343,6 +351,9 @@ class _State:
     notes: dict[int, list[_Unit]] = field(default_factory=dict)  # note number -> its items
     last_units: list[_Unit] = field(default_factory=list)
     last_note: int | None = None
+    # The authors the citation just before names, resolved or not, for a following
+    # "idem" when that citation found no work ("Eadem, A, cit.; Eadem, B, cit.").
+    last_author: list[dict[str, str]] | None = None
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -357,6 +368,7 @@ class _State:
             before = units[-1:] if units else self.last_units
             link = self._resolve(note.number, index, cite, before, gap if not units else "")
             out.append(link)
+            self._note_author(cite, link)
             if cite.relation is None or not units:
                 units.append(_Unit(link.entry, link.pinpoint, note.number))
             elif units[-1].pinpoint is None and link.pinpoint is not None:
@@ -365,6 +377,15 @@ class _State:
             self.notes[note.number] = units
             self.last_units, self.last_note = units, note.number
         return out
+
+    def _note_author(self, cite: Citation, link: _Link) -> None:
+        """Remember who the citation just resolved names, for an "idem" after it."""
+        if link.entry is not None and self.entries[link.entry].csl.get("author"):
+            self.last_author = list(self.entries[link.entry].csl["author"])
+        elif cite.csl.get("author") and not _is_same_author_form(cite.text, self.patterns):
+            self.last_author = list(cite.csl["author"])
+        elif cite.kind == "full" and not _is_same_author_form(cite.text, self.patterns):
+            self.last_author = None  # a work without a printed author
 
     def _skipped_notes(self, position: int, footnotes: Sequence[Footnote]) -> str:
         """A reason fragment when the notes just before cite nothing."""
@@ -448,6 +469,8 @@ class _State:
             if unit.entry is not None and self.entries[unit.entry].csl.get("author"):
                 author = self.entries[unit.entry].csl["author"]
                 break
+        if author is None:  # the citation before found no work, but it named its author
+            author = self.last_author
         if cite.kind == "full":
             csl = dict(cite.csl)
             if author is not None:
@@ -460,6 +483,9 @@ class _State:
         if author is None:
             return _unresolved("short-author", cite, f"'{form}' but no author cited just before")
         title, _ = _split_locator(rest.strip(" ,.;:"))
+        cited = _OP_CIT_TAIL.search(title)
+        if cited:  # "Eadem, Title, cit., 4": the words before "cit." are the title
+            title = title[: cited.start()].strip(" ,.;:")
         families = [_family(a) for a in author]
         return self._short_by_names(cite, families, title, via=form)
 
@@ -537,11 +563,14 @@ class _State:
                 cite.pinpoint,
                 self._container_csl(alias),
             )
+        head = _without_trailing_locators(head)
         name_part, _, title_part = _split_head(head)
         names = _names_of(name_part)
+        # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
+        title_part = _CHAPTER_IN.sub("", title_part).strip(" ,.;:")
         if names and self._any_author(names):
             return self._short_by_names(cite, names, title_part, via=via)
-        return self._short_by_title(cite, head, via=via)
+        return self._short_by_title(cite, _CHAPTER_IN.sub("", head).strip(" ,.;:"), via=via)
 
     def _short_by_names(
         self, cite: Citation, names: list[str], title: str, *, via: str | None
@@ -914,6 +943,12 @@ def _distinct_units(units: list[_Unit], entries: list[_Entry]) -> list[_Unit]:
     return out
 
 
+def _is_same_author_form(text: str, patterns: tuple[BackReference, ...]) -> bool:
+    """Whether a citation opens with "idem" or its kin (its author is the one before)."""
+    text = _LEADING_SIGNAL.sub("", text.strip())
+    return any(r.refers_to == "author" and r.pattern.match(text) for r in patterns)
+
+
 def _rest_is_locator(rest: str) -> bool:
     """Whether what follows "Id."/"Idem" is only a page (so it repeats the work)."""
     rest = rest.strip(" ,.;:")
@@ -927,6 +962,14 @@ def _split_locator(text: str) -> tuple[str, str]:
         if i > 0 and _LOCATOR_PART.match(part.strip()):
             return ",".join(parts[:i]).strip(" ,.;:"), ",".join(parts[i:]).strip()
     return text.strip(" ,.;:"), ""
+
+
+def _without_trailing_locators(head: str) -> str:
+    """'Title,vi' -> 'Title': volume or part numbers after a short title are no title."""
+    parts = _comma_parts(head)
+    while len(parts) > 1 and _LOCATOR_PART.match(parts[-1].strip()):
+        parts.pop()
+    return ",".join(parts).strip(" ,.;:")
 
 
 def _split_head(head: str) -> tuple[str, str, str]:

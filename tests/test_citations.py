@@ -418,6 +418,33 @@ SPLITS = [
         [cite("Orme, Two Towns,pp. 136-137, doc. XVI", "short", pinpoint="136-137")],
         id="numbered_document_after_the_pages",
     ),
+    pytest.param(
+        "Idem, Storia di Chioggia, Venezia 1901, p. 3.",
+        [cite("Idem, Storia di Chioggia, Venezia 1901, p. 3", pinpoint="3")],
+        id="idem_with_a_title_and_facts_is_a_full_citation",
+    ),
+    pytest.param(
+        "Eadem, Le isole, cit., p. 4.",
+        [cite("Eadem, Le isole, cit., p. 4", "supra", pinpoint="4")],
+        id="eadem_with_a_short_title_and_cit",
+    ),
+    pytest.param(
+        "Idem, Le isole, p. 4.",
+        [cite("Idem, Le isole, p. 4", "short", pinpoint="4")],
+        id="idem_with_a_short_title",
+    ),
+    pytest.param("Idem, 45.", [cite("Idem, 45", "ibid", pinpoint="45")], id="idem_with_a_page"),
+    pytest.param("Id. at 7.", [cite("Id. at 7", "ibid", pinpoint="7")], id="legal_id_at_page"),
+    pytest.param(
+        "S. BIANCHI. Storia dei mulini di Padova,Padova 1953, pp. 3-9.",
+        [cite("S. BIANCHI. Storia dei mulini di Padova,Padova 1953, pp. 3-9", pinpoint="3-9")],
+        id="author_closed_by_a_period_joined_to_the_title",
+    ),
+    pytest.param(
+        "Verdi, op.rii., pp. 49-59.",
+        [cite("Verdi, op.rii., pp. 49-59", "supra", pinpoint="49-59")],
+        id="op_cit_misread_by_ocr",
+    ),
 ]
 
 

@@ -1,0 +1,120 @@
+"""Back-references resolved from note text: the splitter and the resolver together.
+
+Made-up notes in the styles of continental journals (Italian, French, German), where the
+parsed fields are weaker and the forms differ from English ones. Each case is a document
+(one string per note) and the links expected: (note, citation index) -> the (note, index)
+whose work it must share, or None when it must stay unresolved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from citex.citations import split_citations_in_text
+from citex.models import Footnote
+from citex.resolve import resolve_citations
+
+
+def resolve(*texts: str) -> tuple[Footnote, ...]:
+    notes = [
+        Footnote(number=n, page=1, text=t, spans=(), citations=tuple(split_citations_in_text(t)))
+        for n, t in enumerate(texts, start=1)
+    ]
+    return resolve_citations(notes)
+
+
+def at(notes: tuple[Footnote, ...], where: tuple[int, int]) -> Any:
+    number, index = where
+    return next(f for f in notes if f.number == number).citations[index]
+
+
+CASES = [
+    pytest.param(
+        [
+            "Ada Rossi, La strada di San Pietro. Mulini, acque e vie nel Veneto, Roma 1961, p. 4.",
+            "A. Rossi, La strada,p. 9.",
+            "Rossi, La strada, cit., pp. 3-4.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="full_citation_with_subtitle_cut_at_its_inner_period",
+    ),
+    pytest.param(
+        [
+            "S. BIANCHI. Storia dei mulini di Padova,Padova 1953, pp. 3-9.",
+            "BIANCHI, op. cit., p. 12.",
+        ],
+        [((2, 0), (1, 0))],
+        id="author_name_closed_by_a_period",
+    ),
+    pytest.param(
+        [
+            "L, Verdi, Le vie del sale nel Cinquecento,Udine, Forum, 2000, p. 28.",
+            "Verdi, Le vie del sale,cit., pp. 23-25.",
+        ],
+        [((2, 0), (1, 0))],
+        id="initial_with_a_comma_for_its_period",
+    ),
+    pytest.param(
+        [
+            "R. Neri, Le isole e il mare, «Rivista di studi», 3, 1990, pp. 1-9.",
+            "Eadem, Le isole, cit., p. 4.",
+            "Eadem, Le torri di Corfù, «Rivista di studi», 5, 1992, pp. 11-19.",
+            "Eadem, Le torri di Corfù, cit., p. 12.",
+        ],
+        [((2, 0), (1, 0)), ((4, 0), (3, 0))],
+        id="eadem_with_a_title_names_the_same_author",
+    ),
+    pytest.param(
+        [
+            "R. Neri, Le isole e il mare, «Rivista di studi», 3, 1990, pp. 1-9.",
+            "Eadem, Le torri, cit., p. 4.",
+            "Eadem, Le isole, cit., p. 5.",
+        ],
+        [((2, 0), None), ((3, 0), (1, 0))],
+        id="eadem_after_an_unresolved_eadem_keeps_the_author",
+    ),
+    pytest.param(
+        ["G. Verdi, Storia di Chioggia,Venezia 1901, p. 3.", "Verdi, op.rii., pp. 49-59."],
+        [((2, 0), (1, 0))],
+        id="op_cit_misread_by_ocr",
+    ),
+    pytest.param(
+        [
+            "P. Neri, I cantieri, in L'età delle galee, a cura di A. Rossi, Roma 1980, pp. 20-40.",
+            "Neri, I cantieri,in L'età delle galee,cit., p. 25.",
+        ],
+        [((2, 0), (1, 0))],
+        id="chapter_short_form_names_its_volume",
+    ),
+    pytest.param(
+        [
+            "Il portolano del Mar Nero,Venezia 1790, vol. vi.",
+            "Il portolano del Mar Nero,vi, cit., pp. 43, 85.",
+        ],
+        [((2, 0), (1, 0))],
+        id="volume_number_after_a_short_title",
+    ),
+    pytest.param(
+        [
+            "Kent, in those years, was poor. Lee, Old Roads, Boston 1972, p. 5.",
+            "Kent, Old Roads, p. 9.",
+        ],
+        [((2, 0), None)],
+        id="commentary_is_not_joined_to_the_citation_after_it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "links"), CASES)
+def test_links_from_text(texts: list[str], links: list[tuple[Any, Any]]) -> None:
+    notes = resolve(*texts)
+    for where, target in links:
+        cite = at(notes, where)
+        if target is None:
+            assert cite.work is None, cite.resolution
+            assert cite.resolution.reason
+        else:
+            assert cite.work is not None, cite.resolution
+            assert cite.work == at(notes, target).work, cite.resolution
