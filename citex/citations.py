@@ -198,7 +198,7 @@ _LEGAL_AT = re.compile(r"\s*at\s+\d")
 # _OCR_CIT).
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
-    r"|\bop\.\s?[cdeir][il1t/][il1te/]?\.",  # "op. cit." as OCR reads it: "op.rii." "op. dt."
+    r"|\b(?:op|loc|art)\.\s?[cdeir][il1t/][il1te/]?\.",  # OCR'd: "op.rii." "art. cil."
     re.IGNORECASE,
 )
 # "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t" or "1", "t" as "l" or "e",

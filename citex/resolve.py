@@ -142,13 +142,13 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         "note",
     ),
     # must match: "op. cit." "op.cit." "loc. cit." "art. cit." "a.a.O." "a. a. O."
-    #             "Malavasi, cit., pp. 33" "Smith, supra, 5" "op.rii." "op. dt." (OCR)
+    #             "Malavasi, cit., pp. 33" "Smith, supra, 5" "op.rii." "art. cil." "eri. cit." (OCR)
     # must not match: "citation" "cited" "Cité" "explicit" "supranational"
     BackReference(
         "op-cit",
         re.compile(
             r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b"
-            r"|op\.\s?[cdeir][il1t/][il1te/]?\.)"
+            r"|(?:op|loc|art)\.\s?[cdeir][il1t/][il1te/]?\.|\b[a-z]{2,3}\.\s*cit\b\.?)"
         ),
         "work",
     ),
@@ -586,7 +586,7 @@ class _State:
         if not scored:
             return _unresolved("short-author", cite, f"{form}no earlier work by {who}")
         best = max(s for s, _ in scored)
-        scored = [(s, e) for s, e in scored if s >= best - NAME_MARGIN]
+        scored = [(s, e) for s, e in scored if not _leads(best, s, NAME_MARGIN)]
         volume = _volume_of(title)
         title = _VOLUME.sub("", title).strip(" ,")
         if title:
@@ -606,7 +606,7 @@ class _State:
                     f"{form}no earlier work by {who} has a title like '{title}'",
                 )
             titled.sort(key=lambda t: (-t[0], -t[1]))
-            if len(titled) > 1 and titled[0][0] - titled[1][0] < TITLE_MARGIN:
+            if len(titled) > 1 and not _leads(titled[0][0], titled[1][0], TITLE_MARGIN):
                 where = ", ".join(self._describe(e) for _, _, e in titled)
                 return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
             t_score, n_score, entry = titled[0]
@@ -697,7 +697,7 @@ class _State:
             if c not in by_cluster or s > by_cluster[c][0]:
                 by_cluster[c] = (s, entry)
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TITLE_MARGIN:
+        if len(ranked) > 1 and not _leads(ranked[0][0], ranked[1][0], TITLE_MARGIN):
             where = ", ".join(self._describe(e) for _, e in ranked)
             return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
         score, entry = ranked[0]
@@ -755,7 +755,7 @@ class _State:
         if not by_cluster:
             return None
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TITLE_MARGIN:
+        if len(ranked) > 1 and not _leads(ranked[0][0], ranked[1][0], TITLE_MARGIN):
             return None
         score, entry = ranked[0]
         who = f"author {' and '.join(names)} and " if names else ""
@@ -788,7 +788,7 @@ class _State:
         if not found:
             return "no earlier volume edited by that name"
         ranked = sorted(found.values(), key=lambda t: -t[0])
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < NAME_MARGIN:
+        if len(ranked) > 1 and not _leads(ranked[0][0], ranked[1][0], NAME_MARGIN):
             return f"{len(ranked)} earlier volumes fit"
         score, chapter = ranked[0]
         return self._volume_entry(chapter), score
@@ -924,6 +924,11 @@ def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citati
     resolution = Resolution(link.method, round(link.confidence, 3), link.reason)
     csl = link.csl if link.csl is not None else cite.csl
     return replace(cite, work=work, resolution=resolution, pinpoint=link.pinpoint, csl=csl)
+
+
+def _leads(best: float, other: float, margin: float) -> bool:
+    """Whether a score leads another by the margin (to within float rounding: 1.0 - 0.9)."""
+    return best - other >= margin - 1e-9
 
 
 def _unresolved(method: str, cite: Citation, reason: str) -> _Link:
