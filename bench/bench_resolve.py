@@ -20,7 +20,9 @@ cross-references, not citations of a work, and are left out):
 - **explicit-marker accuracy**: the same over rows carrying cit./op. cit./ibid./ivi/idem.
 - **re-citation recall**: of all re-citing rows (also repeated full references), the
   share whose work equals the antecedent's.
-- **wrong links**: back-reference links to a work whose rows share no id with the row.
+- **wrong links**: back-reference links to a work none of whose earlier rows shares an id
+  with the row. A short form matching nothing earlier starts a work of its own; that is
+  no link and is counted apart.
 
 Usage:
     .venv/bin/python bench/bench_resolve.py [--corpus DIR] [--show N] [--rows-as-citations]
@@ -126,10 +128,13 @@ def main(argv: list[str] | None = None) -> int:
             method = cite.resolution.method if cite and cite.resolution else "none"
             is_back = method not in ("full", "container", "none")
             if is_back and cite is not None and cite.work is not None:
-                counts["back_links"] += 1
-                others = (j for j in range(len(arows)) if j != i and work_of[j] == cite.work)
-                if not any(ids_of[j] & ids for j in others):
-                    counts["wrong_links"] += 1
+                earlier = [j for j in range(i) if work_of[j] == cite.work]
+                if not earlier:  # a short form that starts a work of its own: no link
+                    counts["started"] += 1
+                else:
+                    counts["back_links"] += 1
+                    if not any(ids_of[j] & ids for j in earlier):
+                        counts["wrong_links"] += 1
             if antecedent is None:
                 continue
             counts["recite"] += 1
@@ -177,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         f" found no citation in: {counts['recite_as_none']}"
     )
     print(f"wrong links among back-reference links: {share('wrong_links', 'back_links')}")
+    print(f"short forms that started a work of their own (no earlier match): {counts['started']}")
     print(f"time: {elapsed:.1f} s")
     for line in misses:
         print("  miss:", line)

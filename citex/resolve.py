@@ -79,6 +79,9 @@ CONFIDENCE_ALIAS = 0.95
 # A short form's confidence is its match score times this: a name alone never identifies
 # a work as surely as an Ibid. does.
 SHORT_FORM_WEIGHT = 0.9
+# A short form that matches no earlier citation starts a work of its own: that the work
+# exists is certain, but not that no earlier citation of it was missed (OCR, splitting).
+CONFIDENCE_SHORT_FORM_START = 0.5
 
 
 # ---------------------------------------------------------------------------------------
@@ -308,6 +311,7 @@ class _Entry:
     cluster: int = -1
     lead: tuple[str, ...] = ()  # the first words of the citation as printed
     text: str = ""  # the citation as printed, for short forms its parsed fields miss
+    provisional: bool = False  # a work known only from a short form (no full citation)
 
 
 @dataclass(frozen=True)
@@ -320,6 +324,7 @@ class _Link:
     reason: str
     pinpoint: str | None
     csl: CSLItem | None = None  # replacement fields (containers), else None
+    missing: bool = False  # unresolved because nothing earlier matched at all
 
 
 @dataclass
@@ -354,6 +359,10 @@ class _State:
     # The authors the citation just before names, resolved or not, for a following
     # "idem" when that citation found no work ("Eadem, A, cit.; Eadem, B, cit.").
     last_author: list[dict[str, str]] | None = None
+    # Whether short forms are matched against works known only from short forms (tried
+    # after full citations: a full citation of a work always wins).
+    use_provisional: bool = False
+    position: tuple[int, int] = (0, 0)  # (note number, index) of the citation in hand
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -366,6 +375,7 @@ class _State:
         gap = self._skipped_notes(position, footnotes)
         for index, cite in enumerate(note.citations):
             before = units[-1:] if units else self.last_units
+            self.position = (note.number, index)
             link = self._resolve(note.number, index, cite, before, gap if not units else "")
             out.append(link)
             self._note_author(cite, link)
@@ -487,7 +497,11 @@ class _State:
         if cited:  # "Eadem, Title, cit., 4": the words before "cit." are the title
             title = title[: cited.start()].strip(" ,.;:")
         families = [_family(a) for a in author]
-        return self._short_by_names(cite, families, title, via=form)
+        return self._match_or_start(
+            cite,
+            lambda: self._short_by_names(cite, families, title, via=form),
+            {"author": list(author), "title": title} if title else None,
+        )
 
     def _supra_note(self, number: int, cite: Citation, target: int, head: str) -> _Link:
         """supra note N: an item of note N, picked by the author before the words if needed."""
@@ -564,13 +578,64 @@ class _State:
                 self._container_csl(alias),
             )
         head = _without_trailing_locators(head)
-        name_part, _, title_part = _split_head(head)
+        name_part, comma, title_part = _split_head(head)
         names = _names_of(name_part)
         # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
         title_part = _CHAPTER_IN.sub("", title_part).strip(" ,.;:")
-        if names and self._any_author(names):
-            return self._short_by_names(cite, names, title_part, via=via)
-        return self._short_by_title(cite, _CHAPTER_IN.sub("", head).strip(" ,.;:"), via=via)
+        title_only = _CHAPTER_IN.sub("", head).strip(" ,.;:")
+
+        def attempt() -> _Link:
+            if names and self._any_author(names):
+                return self._short_by_names(cite, names, title_part, via=via)
+            return self._short_by_title(cite, title_only, via=via)
+
+        return self._match_or_start(cite, attempt, _start_fields(names, comma, title_part, head))
+
+    def _match_or_start(
+        self, cite: Citation, attempt: Callable[[], _Link], fields: CSLItem | None
+    ) -> _Link:
+        """Match a short form among full citations, then among works known only from
+        short forms; when nothing matches, let it start such a work (with a title).
+
+        A work whose full citation is in no note (cited in an earlier article, or lost by
+        OCR) is still one work: its short forms link to the first of them, at a lower
+        confidence, and the reason says so. A short form that fits several works, or only
+        names an author, starts nothing.
+        """
+        link = attempt()
+        if link.entry is not None or not link.missing:
+            return link
+        self.use_provisional = True
+        try:
+            second = attempt()
+        finally:
+            self.use_provisional = False
+        if second.entry is not None:
+            return replace(
+                second,
+                confidence=second.confidence * SHORT_FORM_WEIGHT,
+                reason=f"{second.reason}; that work has no full citation in the document",
+            )
+        if fields is None or not _LEAD_WORD.search(str(fields.get("title", ""))):
+            return link
+        volume = _volume_of(str(fields["title"]))
+        fields = {k: v for k, v in fields.items() if v}
+        fields["title"] = _VOLUME.sub("", str(fields["title"])).strip(" ,")
+        if volume:
+            fields["volume"] = volume
+        number, index = self.position
+        entry = self._add_entry(
+            _Entry(
+                number, index, fields, lead=_lead_words(cite.text), text=cite.text, provisional=True
+            )
+        )
+        return _Link(
+            entry,
+            link.method,
+            CONFIDENCE_SHORT_FORM_START,
+            f"{link.reason}; it starts a work of its own, known only from its short forms",
+            cite.pinpoint,
+        )
 
     def _short_by_names(
         self, cite: Citation, names: list[str], title: str, *, via: str | None
@@ -584,7 +649,9 @@ class _State:
             if s >= NAME_MATCH
         ]
         if not scored:
-            return _unresolved("short-author", cite, f"{form}no earlier work by {who}")
+            return _unresolved(
+                "short-author", cite, f"{form}no earlier work by {who}", missing=True
+            )
         best = max(s for s, _ in scored)
         scored = [(s, e) for s, e in scored if not _leads(best, s, NAME_MARGIN)]
         volume = _volume_of(title)
@@ -604,6 +671,7 @@ class _State:
                     "short-title",
                     cite,
                     f"{form}no earlier work by {who} has a title like '{title}'",
+                    missing=True,
                 )
             titled.sort(key=lambda t: (-t[0], -t[1]))
             if len(titled) > 1 and not _leads(titled[0][0], titled[1][0], TITLE_MARGIN):
@@ -669,7 +737,13 @@ class _State:
         # Volumes that chapters were cited in: a short title may name the volume.
         for entry in list(range(len(self.entries))):
             e = self.entries[entry]
-            if e.container or not e.csl.get("container-title") or e.csl.get("type") in _PERIODICAL:
+            if (
+                e.container
+                or e.provisional
+                or self.use_provisional
+                or not e.csl.get("container-title")
+                or e.csl.get("type") in _PERIODICAL
+            ):
                 continue
             if (
                 volume
@@ -689,7 +763,10 @@ class _State:
             if printed is not None:
                 return printed
             return _unresolved(
-                "short-title", cite, f"{form}no earlier work has a title like '{title}'"
+                "short-title",
+                cite,
+                f"{form}no earlier work has a title like '{title}'",
+                missing=True,
             )
         by_cluster: dict[int, tuple[float, int]] = {}
         for s, entry in scored:
@@ -715,6 +792,8 @@ class _State:
     ) -> _Link | None:
         """A short form matched against earlier full citations as printed, or None.
 
+        None when nothing matches; an unresolved link when several works fit.
+
         The field parser may miss the author or title of a full citation in a style it
         knows less well; a full citation still prints its author first and its title right
         after, so the short form's names must stand in that author part and its short title
@@ -724,7 +803,7 @@ class _State:
         if not title:
             return None
         by_cluster: dict[int, tuple[float, int]] = {}
-        for entry in self.scored:
+        for entry in self._candidates():
             e = self.entries[entry]
             if e.container or not _volume_fits(volume, entry, self):
                 continue
@@ -756,7 +835,10 @@ class _State:
             return None
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
         if len(ranked) > 1 and not _leads(ranked[0][0], ranked[1][0], TITLE_MARGIN):
-            return None
+            where = ", ".join(self._describe(e) for _, e in ranked)
+            return _unresolved(
+                "short-title", cite, f"{form}'{title}' as printed fits several works: {where}"
+            )
         score, entry = ranked[0]
         who = f"author {' and '.join(names)} and " if names else ""
         return _Link(
@@ -836,13 +918,22 @@ class _State:
             self.scored.append(index)
 
     def _cluster_heads(self) -> list[int]:
-        """The entries of full citations, one list for scoring (all, in order)."""
-        return [i for i, e in enumerate(self.entries) if not e.container]
+        """The entries of full citations, one list for scoring (all, in order); works known
+        only from short forms when ``use_provisional`` is set."""
+        return [
+            i
+            for i, e in enumerate(self.entries)
+            if not e.container and e.provisional == self.use_provisional
+        ]
+
+    def _candidates(self) -> list[int]:
+        """The entries to score short forms against in the current tier."""
+        return [i for i in self.scored if self.entries[i].provisional == self.use_provisional]
 
     def _score_entries(self, score: Callable[[int], float]) -> list[tuple[int, float]]:
         """Score every work (best entry of each cluster), in document order."""
         best: dict[int, tuple[int, float]] = {}
-        for i in self.scored:  # a repeat scores as its first and never replaces it
+        for i in self._candidates():  # a repeat scores as its first, never replacing it
             e = self.entries[i]
             s = score(i)
             if e.cluster not in best or s > best[e.cluster][1]:
@@ -851,7 +942,7 @@ class _State:
 
     def _any_author(self, names: list[str]) -> bool:
         """Whether some earlier work has authors that these names match."""
-        return any(self._names_score(names, i) >= NAME_MATCH for i in self.scored)
+        return any(self._names_score(names, i) >= NAME_MATCH for i in self._candidates())
 
     def _names_score(self, names: list[str], entry: int | None) -> float:
         """How well a short form's names match an entry's authors (editors for volumes)."""
@@ -931,9 +1022,27 @@ def _leads(best: float, other: float, margin: float) -> bool:
     return best - other >= margin - 1e-9
 
 
-def _unresolved(method: str, cite: Citation, reason: str) -> _Link:
-    """A citation left without a work, saying why."""
-    return _Link(None, method, 0.0, reason, cite.pinpoint)
+def _unresolved(method: str, cite: Citation, reason: str, *, missing: bool = False) -> _Link:
+    """A citation left without a work, saying why (``missing``: nothing matched at all)."""
+    return _Link(None, method, 0.0, reason, cite.pinpoint, missing=missing)
+
+
+# must match: '«GUV»' '"Report"'    must not match: 'Lee' '«GUV», 4'
+_QUOTED = re.compile(r"^[«\"“‘'][^«»\"“”]+[»\"”’']$")
+
+
+def _start_fields(names: list[str], comma: str, title: str, head: str) -> CSLItem | None:
+    """The fields a short form can start a work with: author and title, or a title.
+
+    A lone name ("Lee, 5") names no work; a lone word is a title only in quotes.
+    """
+    if names and comma and title:
+        return {"author": [{"family": n} for n in names], "title": title}
+    if not comma and _QUOTED.match(head):
+        return {"title": head.strip("«»\"“”‘’'")}
+    if not names and comma:
+        return {"title": head}
+    return None
 
 
 def _distinct_units(units: list[_Unit], entries: list[_Entry]) -> list[_Unit]:

@@ -50,6 +50,11 @@ def doc(*notes: list[Citation]) -> tuple[Footnote, ...]:
     )
 
 
+# Expected target of a short form that matches nothing earlier and so starts a work of its
+# own: a work no earlier citation has.
+NEW = "new"
+
+
 def cite_at(notes: tuple[Footnote, ...], where: tuple[int, int]) -> Citation:
     """The citation at (note number, index)."""
     number, index = where
@@ -390,12 +395,12 @@ CASES = [
     ),
     pytest.param(
         doc([SALT_UNPARSED], [back("Bianchi, Le vie, cit., p. 5", "supra", pin="5")]),
-        [((2, 0), None, "5", "short-title")],
+        [((2, 0), NEW, "5", "short-title")],
         id="printed_title_but_another_author",
     ),
     pytest.param(
         doc([SALT_UNPARSED], [back("Rossi, Studi sulle strade, cit., p. 5", "supra", pin="5")]),
-        [((2, 0), None, "5", "short-title")],
+        [((2, 0), NEW, "5", "short-title")],
         id="printed_words_that_do_not_open_the_title",
     ),
     pytest.param(
@@ -422,6 +427,12 @@ def test_links(notes: tuple[Footnote, ...], expected: list[tuple[Any, ...]]) -> 
             assert cite.work is None, cite.resolution
             assert cite.resolution.reason
             assert cite.resolution.confidence == 0.0
+        elif target == NEW:
+            earlier = {c.work for f in resolved for c in f.citations if f.number < where[0]}
+            assert cite.work is not None, cite.resolution
+            assert cite.work not in earlier, cite.resolution
+            assert "starts a work of its own" in cite.resolution.reason
+            assert 0.0 < cite.resolution.confidence < 0.9
         else:
             assert cite.work is not None, cite.resolution
             assert cite.work == cite_at(resolved, target).work, cite.resolution

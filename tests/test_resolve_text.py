@@ -25,6 +25,10 @@ def resolve(*texts: str) -> tuple[Footnote, ...]:
     return resolve_citations(notes)
 
 
+# A short form that matches nothing earlier starts a work of its own.
+NEW = "new"
+
+
 def at(notes: tuple[Footnote, ...], where: tuple[int, int]) -> Any:
     number, index = where
     return next(f for f in notes if f.number == number).citations[index]
@@ -72,8 +76,8 @@ CASES = [
             "Eadem, Le torri, cit., p. 4.",
             "Eadem, Le isole, cit., p. 5.",
         ],
-        [((2, 0), None), ((3, 0), (1, 0))],
-        id="eadem_after_an_unresolved_eadem_keeps_the_author",
+        [((2, 0), NEW), ((3, 0), (1, 0))],
+        id="eadem_after_an_unmatched_eadem_keeps_the_author",
     ),
     pytest.param(
         ["G. Verdi, Storia di Chioggia,Venezia 1901, p. 3.", "Verdi, op.rii., pp. 49-59."],
@@ -101,8 +105,37 @@ CASES = [
             "Kent, in those years, was poor. Lee, Old Roads, Boston 1972, p. 5.",
             "Kent, Old Roads, p. 9.",
         ],
-        [((2, 0), None)],
+        [((2, 0), NEW)],
         id="commentary_is_not_joined_to_the_citation_after_it",
+    ),
+    pytest.param(
+        [
+            "Rossi, Le vie del sale, cit., p. 4.",
+            "Ivi, p. 5.",
+            "G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.",
+            "Rossi, Le vie del sale, cit., p. 9.",
+        ],
+        [((1, 0), NEW), ((2, 0), (1, 0)), ((4, 0), (1, 0))],
+        id="work_known_only_from_short_forms_links_its_later_short_forms",
+    ),
+    pytest.param(
+        [
+            "Rossi, Le vie del sale, cit., p. 4.",
+            "G. Rossi, Le vie del sale, Milano 1950, p. 3.",
+            "Rossi, Le vie del sale, cit., p. 9.",
+        ],
+        [((1, 0), NEW), ((3, 0), (2, 0))],
+        id="a_full_citation_wins_over_a_work_known_from_short_forms",
+    ),
+    pytest.param(
+        ["G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.", "Rossi, 45.", "Rossi, 46."],
+        [((2, 0), None), ((3, 0), None)],
+        id="a_name_alone_starts_no_work",
+    ),
+    pytest.param(
+        ["«Gazzetta Veneta», p. 5.", "«Gazzetta Veneta», p. 7."],
+        [((1, 0), NEW), ((2, 0), (1, 0))],
+        id="a_quoted_title_alone_starts_a_work",
     ),
 ]
 
@@ -115,6 +148,10 @@ def test_links_from_text(texts: list[str], links: list[tuple[Any, Any]]) -> None
         if target is None:
             assert cite.work is None, cite.resolution
             assert cite.resolution.reason
+        elif target == NEW:
+            earlier = {c.work for f in notes for c in f.citations if f.number < where[0]}
+            assert cite.work is not None and cite.work not in earlier, cite.resolution
+            assert "starts a work of its own" in cite.resolution.reason
         else:
             assert cite.work is not None, cite.resolution
             assert cite.work == at(notes, target).work, cite.resolution
