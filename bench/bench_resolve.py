@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"re-citation recall (all re-citing):  {share('recite_ok', 'recite')}")
     print(
         f"  re-citing rows citex took for full citations: {counts['recite_as_full']},"
+        f" for chapters in an earlier volume: {counts['recite_as_container']},"
         f" found no citation in: {counts['recite_as_none']}"
     )
     print(f"wrong links among back-reference links: {share('wrong_links', 'back_links')}")

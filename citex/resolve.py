@@ -114,11 +114,11 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     BackReference("ivi", re.compile(r"^(?i:ivi\b\.?)"), "previous"),
     # Legal "Id." and humanities "Idem" with only a page repeat the work; with a title they
     # name the same author (decided by what follows, see _rest_is_locator).
-    # must match: "Id. at 7" "Id., 12" "Id." "Idem, 4" "Idem, Storia" "Eadem" "Iidem"
+    # must match: "Id. at 7" "Id., 12" "Id." "Idem, 4" "Idem, Storia" "Eadem" "Ead., X" "Iidem"
     # must not match: "Idaho" "Identity" "Idea" "Ideology"
     BackReference(
         "idem",
-        re.compile(r"^(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|iidem\b\.?|eaedem\b\.?)"),
+        re.compile(r"^(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|ead\.|iidem\b\.?|eaedem\b\.?)"),
         "author",
     ),
     # must match: "Ders., Geschichte" "Dies." "Derselbe, Titel"    must not match: "Dersim" "Dieses"
@@ -201,6 +201,12 @@ _LOCATOR_PART = re.compile(
 # must match: ",in The Age of Galleys" ", in «Studi»" '," in Essays'
 # must not match: " in Venice" (no comma: a title's own words) ", in the" ", in 1990"
 _CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*in\s+(?=[A-Z«\"“‘']).*$")
+# A title given by its initials, maybe in quotes or guillemets.
+# must match: "«GUV»" "GUV»" "ASV" '"NAV"'    must not match: "Gazzetta" "«Guv»" "A" "ROMANIN"
+_ACRONYM = re.compile(r"[«\"“‘']?(?P<letters>[A-Z]{2,5})[»\"”’']?")
+# The "in" that opens a chapter's volume, to take the volume's title alone.
+# must match: ",in " ', in ' '," in '    must not match: "Venice in"
+_VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*in\s+")
 # "op. cit." and its kin closing a short title.
 # must match: ",cit" ", op. cit." " cit." ",loc. cit"    must not match: "Citeaux" "citta"
 _OP_CIT_TAIL = re.compile(r"[,\s]\s*(?i:(?:op|loc|art|ed)\.\s*)?cit\b\.?.*$")
@@ -581,6 +587,7 @@ class _State:
         name_part, comma, title_part = _split_head(head)
         names = _names_of(name_part)
         # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
+        volume = _CHAPTER_IN.search(head)
         title_part = _CHAPTER_IN.sub("", title_part).strip(" ,.;:")
         title_only = _CHAPTER_IN.sub("", head).strip(" ,.;:")
 
@@ -589,10 +596,20 @@ class _State:
                 return self._short_by_names(cite, names, title_part, via=via)
             return self._short_by_title(cite, title_only, via=via)
 
-        return self._match_or_start(cite, attempt, _start_fields(names, comma, title_part, head))
+        fields = _start_fields(names, comma, title_part, head)
+        if volume and fields is not None:
+            fields["title"] = title_part if names and comma else title_only
+            in_volume = _VOLUME_TITLE.sub("", volume.group(0)).strip(" ,.;:")
+            return self._match_or_start(cite, attempt, fields, in_volume=in_volume)
+        return self._match_or_start(cite, attempt, fields)
 
     def _match_or_start(
-        self, cite: Citation, attempt: Callable[[], _Link], fields: CSLItem | None
+        self,
+        cite: Citation,
+        attempt: Callable[[], _Link],
+        fields: CSLItem | None,
+        *,
+        in_volume: str | None = None,
     ) -> _Link:
         """Match a short form among full citations, then among works known only from
         short forms; when nothing matches, let it start such a work (with a title).
@@ -600,7 +617,8 @@ class _State:
         A work whose full citation is in no note (cited in an earlier article, or lost by
         OCR) is still one work: its short forms link to the first of them, at a lower
         confidence, and the reason says so. A short form that fits several works, or only
-        names an author, starts nothing.
+        names an author, starts nothing. A chapter named with the volume it is in
+        ("Name, Chapter, in Volume, cit.") whose volume was cited starts a chapter in it.
         """
         link = attempt()
         if link.entry is not None or not link.missing:
@@ -618,6 +636,10 @@ class _State:
             )
         if fields is None or not _LEAD_WORD.search(str(fields.get("title", ""))):
             return link
+        if in_volume:
+            chapter = self._chapter_in(cite, fields, in_volume, link)
+            if chapter is not None:
+                return chapter
         volume = _volume_of(str(fields["title"]))
         fields = {k: v for k, v in fields.items() if v}
         fields["title"] = _VOLUME.sub("", str(fields["title"])).strip(" ,")
@@ -635,6 +657,27 @@ class _State:
             CONFIDENCE_SHORT_FORM_START,
             f"{link.reason}; it starts a work of its own, known only from its short forms",
             cite.pinpoint,
+        )
+
+    def _chapter_in(
+        self, cite: Citation, fields: CSLItem, in_volume: str, link: _Link
+    ) -> _Link | None:
+        """A chapter not cited before, in a volume that was: a new work in that volume."""
+        volume = self._short_by_title(cite, in_volume, via=None)
+        if volume.entry is None:
+            return None
+        csl = _with_container(dict(fields), self.entries[volume.entry].csl)
+        number, index = self.position
+        entry = self._add_entry(
+            _Entry(number, index, csl, lead=_lead_words(cite.text), text=cite.text)
+        )
+        return _Link(
+            entry,
+            "container",
+            volume.confidence,
+            f"{link.reason}; a chapter of its own in '{in_volume}', {self._describe(volume.entry)}",
+            cite.pinpoint,
+            csl,
         )
 
     def _short_by_names(
@@ -727,11 +770,14 @@ class _State:
         if not title:
             return _unresolved("short-title", cite, f"{form}nothing to match")
         scored: list[tuple[float, int]] = []
+        acronym = _ACRONYM.fullmatch(title)
         for entry in self._cluster_heads():
             e = self.entries[entry]
             if not _volume_fits(volume, entry, self):
                 continue
             score = self._title_score(title, entry)
+            if acronym and _initials(str(e.csl.get("title") or "")) == acronym.group("letters"):
+                score = 1.0  # "«GUV»" for the "«Gazzetta Urbana Veneta»" cited before
             if score >= SHORT_TITLE_MATCH:
                 scored.append((score, entry))
         # Volumes that chapters were cited in: a short title may name the volume.
@@ -1015,6 +1061,11 @@ def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citati
     resolution = Resolution(link.method, round(link.confidence, 3), link.reason)
     csl = link.csl if link.csl is not None else cite.csl
     return replace(cite, work=work, resolution=resolution, pinpoint=link.pinpoint, csl=csl)
+
+
+def _initials(title: str) -> str:
+    """The initials of a title's capitalised words ('Gazzetta Urbana Veneta' -> 'GUV')."""
+    return "".join(w[0] for w in _LEAD_WORD.findall(title) if w[0].isupper())
 
 
 def _leads(best: float, other: float, margin: float) -> bool:

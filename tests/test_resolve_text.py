@@ -137,6 +137,11 @@ CASES = [
         [((1, 0), NEW), ((2, 0), (1, 0))],
         id="a_quoted_title_alone_starts_a_work",
     ),
+    pytest.param(
+        ["«Corriere Veneto Illustrato» (1848), p. 3.", "«CVI», p. 5.", "«CVI», p. 9."],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="a_title_given_by_its_initials",
+    ),
 ]
 
 
@@ -155,3 +160,28 @@ def test_links_from_text(texts: list[str], links: list[tuple[Any, Any]]) -> None
         else:
             assert cite.work is not None, cite.resolution
             assert cite.work == at(notes, target).work, cite.resolution
+
+
+def test_chapter_named_with_a_cited_volume_is_a_chapter_in_it() -> None:
+    notes = resolve(
+        "Biografia dei veneti illustri, a cura di A. Rossi, Venezia 1840, vol. II.",
+        "L. Verdi, Giovanni Neri, in Biografia dei veneti illustri, cit., vol. II, p. 5.",
+        "Verdi, Giovanni Neri, cit., p. 7.",
+    )
+    volume, chapter, again = at(notes, (1, 0)), at(notes, (2, 0)), at(notes, (3, 0))
+    assert chapter.resolution.method == "container", chapter.resolution
+    assert chapter.work is not None and chapter.work != volume.work
+    assert chapter.csl["title"] == "Giovanni Neri"
+    assert chapter.csl["container-title"] == volume.csl["title"]
+    assert chapter.csl["type"] == "chapter"
+    assert again.work == chapter.work, again.resolution
+
+
+def test_ead_with_a_short_title_names_the_same_author() -> None:
+    notes = resolve(
+        "R. Neri, Le isole e il mare, «Rivista di studi», 3, 1990, pp. 1-9.",
+        "G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.",
+        "R. Neri, Le torri, Roma 1992, p. 5.",
+        "Ead., Le isole, p. 4.",
+    )
+    assert at(notes, (4, 0)).work == at(notes, (1, 0)).work, at(notes, (4, 0)).resolution
