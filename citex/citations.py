@@ -87,7 +87,7 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
-_KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset("ibid id idem etc".split())
+_KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset("ibid id idem etc ss segg sq sqq".split())
 # Lower-case words that occur in titles and citations, so they are not evidence of prose.
 _CITATION_LOWER_WORDS = frozenset(
     """a an the and or of in on at to for by with from as into under upon over via
@@ -239,6 +239,13 @@ _LOCATOR_AFTER_TITLE = re.compile(r",[\"”]\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)
 # must match: "Supp. (No. 9) 66" "Supp. No. 9, at 66"    must not match: "Supp. (No. 9)"
 _SUPPLEMENT_LOCATOR = re.compile(
     r"\bSupp\.\s*\(?No\.\s*\d+\)?\s*,?\s*(?:at\s+)?(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)\b"
+)
+# "And following" after a page, in the abbreviations of several languages.
+# must match: " sgg." " ss" " e ss." " ff." " s." " segg." " sq." " et seq." " sg" "12sgg"
+# must not match: "Titles" (no space or page before) " sala" " ed." " e" " Segg."
+# The spaces are matched only from where they start, so a run of them is scanned once.
+_FOLLOWING_TAIL = re.compile(
+    r"(?:(?<!\s)\s+|(?<=\d))(?:(?:e|et)\s+)?(?:sgg?|ss|segg|ff|sqq?|seq|s)\.?$"
 )
 # A lower-case tail after the locator ("Lee, 16, as cited above").
 # must match: ", as cited above" ", emphasis added"    must not match: ", passim" ", Late Edition"
@@ -929,20 +936,35 @@ def _find_pinpoint(cited: str) -> _Pinpoint:
 
 
 def _strip_tail(cited: str) -> str:
-    """Drop trailing parentheticals and a lower-case tail that may follow a locator."""
-    body = cited.rstrip(" .")
+    """Drop trailing parentheticals and a lower-case tail that may follow a locator.
+
+    Trailing punctuation goes too: a reference cut from a note may end in the comma or
+    colon that led on to the next one ("Lee, Title, p. 5,").
+    """
+    body = cited.rstrip(_TRAILING_PUNCTUATION)
     while True:
         if body.endswith(")"):
             opening = body.rfind("(")
-            if opening <= 0:
+            if opening == 0:
                 return body
-            body = body[:opening].rstrip(" ,")
+            if opening < 0:  # stray brackets closing a parenthesis opened earlier in the note
+                body = body.rstrip(")" + _TRAILING_PUNCTUATION)
+            else:
+                body = body[:opening].rstrip(" ,")
+            continue
+        m = _FOLLOWING_TAIL.search(body)
+        if m and _END_LOCATOR.search(body[: m.start()]):
+            body = body[: m.start()].rstrip(_TRAILING_PUNCTUATION)
             continue
         m = _LOWERCASE_TAIL.search(body) or _NUMBERED_TAIL.search(body)
         if m and _END_LOCATOR.search(body[: m.start()]):
             body = body[: m.start()]
             continue
         return body
+
+
+# Punctuation that may trail a citation cut from a longer note.
+_TRAILING_PUNCTUATION = " .,;:"
 
 
 def _is_lone_year(pin: str, before: str) -> bool:

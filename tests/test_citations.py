@@ -445,6 +445,37 @@ SPLITS = [
         [cite("Verdi, op.rii., pp. 49-59", "supra", pinpoint="49-59")],
         id="op_cit_misread_by_ocr",
     ),
+    # --- references cut from a longer note -------------------------------------------------
+    pytest.param(
+        "Orme, Two Towns,pp. 3-4,",
+        [cite("Orme, Two Towns,pp. 3-4", "short", pinpoint="3-4")],
+        id="locator_then_trailing_comma",
+    ),
+    pytest.param(
+        "Orme and Vik, Two Towns,p. 12:",
+        [cite("Orme and Vik, Two Towns,p. 12:", "short", pinpoint="12")],
+        id="locator_then_trailing_colon",
+    ),
+    pytest.param(
+        "Orme, Two Towns,p. 12).",
+        [cite("Orme, Two Towns,p. 12)", "short", pinpoint="12")],
+        id="locator_then_stray_closing_bracket",
+    ),
+    pytest.param(
+        "A. Orme, La valle,pp. 77 sgg",
+        [cite("A. Orme, La valle,pp. 77 sgg", "short", pinpoint="77")],
+        id="italian_and_following_sgg",
+    ),
+    pytest.param(
+        "Orme, La valle, p. 5 e ss.",
+        [cite("Orme, La valle, p. 5 e ss.", "short", pinpoint="5")],
+        id="italian_and_following_e_ss",
+    ),
+    pytest.param(
+        "Orme, Two Towns, pp. 3 ff.",
+        [cite("Orme, Two Towns, pp. 3 ff.", "short", pinpoint="3")],
+        id="and_following_ff",
+    ),
 ]
 
 
