@@ -57,6 +57,10 @@ __all__ = [
 # "Kvri" for "Kővári" scores 0.83 and "Boemo" for "Boerio" 0.73, while different surnames of
 # similar shape stay lower ("Harland"/"Howard" 0.62, "Mercer"/"Marcus" 0.5).
 NAME_MATCH = 0.72
+# With a short title that matches too, a name counts from this lower similarity: OCR
+# damages short names most ("Zalin" for "Zaun" scores 0.67), while different surnames stay
+# lower ("Bianchi"/"Rossi" 0.17, "Lee"/"Orme" 0.29, "Harland"/"Howard" 0.62).
+NAME_WITH_TITLE = 0.65
 # When several earlier authors pass NAME_MATCH, the best one wins only with this lead over
 # the next (an exact "Smith" over an OCR-near "Smyth" leads by 0.2); a smaller lead is left
 # unresolved, since it is OCR noise deciding.
@@ -594,6 +598,13 @@ class _State:
         def attempt() -> _Link:
             if names and self._any_author(names):
                 return self._short_by_names(cite, names, title_part, via=via)
+            if names and title_part and self._any_author(names, NAME_WITH_TITLE):
+                # An OCR-damaged name ("Zalin" for "Zaun") with a title that matches too.
+                link = self._short_by_names(
+                    cite, names, title_part, via=via, name_match=NAME_WITH_TITLE
+                )
+                if link.entry is not None:
+                    return link
             return self._short_by_title(cite, title_only, via=via)
 
         fields = _start_fields(names, comma, title_part, head)
@@ -681,7 +692,13 @@ class _State:
         )
 
     def _short_by_names(
-        self, cite: Citation, names: list[str], title: str, *, via: str | None
+        self,
+        cite: Citation,
+        names: list[str],
+        title: str,
+        *,
+        via: str | None,
+        name_match: float = NAME_MATCH,
     ) -> _Link:
         """A short form naming authors, maybe with a short title."""
         form = f"'{via}' after " if via else ""
@@ -689,7 +706,7 @@ class _State:
         scored = [
             (s, e)
             for e, s in self._score_entries(lambda e: self._names_score(names, e))
-            if s >= NAME_MATCH
+            if s >= name_match
         ]
         if not scored:
             return _unresolved(
@@ -986,9 +1003,9 @@ class _State:
                 best[e.cluster] = (i, s)
         return sorted(best.values())
 
-    def _any_author(self, names: list[str]) -> bool:
+    def _any_author(self, names: list[str], threshold: float = NAME_MATCH) -> bool:
         """Whether some earlier work has authors that these names match."""
-        return any(self._names_score(names, i) >= NAME_MATCH for i in self._candidates())
+        return any(self._names_score(names, i) >= threshold for i in self._candidates())
 
     def _names_score(self, names: list[str], entry: int | None) -> float:
         """How well a short form's names match an entry's authors (editors for volumes)."""

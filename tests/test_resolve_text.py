@@ -142,6 +142,15 @@ CASES = [
         [((2, 0), (1, 0)), ((3, 0), (1, 0))],
         id="a_title_given_by_its_initials",
     ),
+    pytest.param(
+        [
+            "G. Ceun, Mulini e acque del Veneto, Vicenza 1969, p. 3.",
+            "G. Cerin, Mulini e acque, p. 22.",
+            "Rossi, Mulini e acque, p. 9.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), NEW)],
+        id="ocr_damaged_name_counts_when_the_title_matches_too",
+    ),
 ]
 
 
