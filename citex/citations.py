@@ -192,23 +192,30 @@ _LEGAL_AT = re.compile(r"\s*at\s+\d")
 # A reference back to an earlier note or an earlier citation of the same work.
 # must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
 #             "Meier, a.a.O., S. 5"
-#             "op.rii." "op. dt." "op. ci/."
+#             "op.rii." "op. dt." "op. ci/." "op. tit." "op. cìl." "op. cii" (period cut off)
 # must not match: "Supranational Law" "copcit" "cited" "explicit." "op. 12" "op. ed."
 # An OCR misreading of "cit." counts only between a comma and a locator (see
 # _OCR_CIT).
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
-    r"|\b(?:op|loc|art)\.\s?[cdeir][il1t/][il1te/]?\.",  # OCR'd: "op.rii." "art. cil."
+    # OCR'd: "op.rii." "art. cil." "op. tit."; the period may be the sentence's, cut off
+    r"|\b(?:op|loc|art)\.\s?[cdeirt][il1t/ìí][il1te/]?(?:\.|$)",
     re.IGNORECASE,
 )
-# "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t" or "1", "t" as "l" or "e",
-# "ci" as "d"), taken only where "cit." stands: right after a comma and before a locator.
+# "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t", "1", "ì" or "í", "t" as
+# "l", "L" or "e", "ci" as "d"), its period lost or read as a comma, taken only where
+# "cit." stands: after a comma or a short title's dots, and before a locator or at the
+# end; or glued to the title's last word ("Titlecit., p. 5").
 # must match: ", eie., p. 3" "Title,dt., pp. 4" ", rit., 5" ", eit., I, p. 3" ", dl., 4"
-#             ", cil., s.v. word"
+#             ", cil., s.v. word" "Title,cit" ", dt" "Title...ciL,p. 3" "Title...cìt.,"
+#             "Title..cit„ p. 7" "Title...ci!. pp. 4" "Wandbildercit., pp. 7"
 # must not match: ", voi., 3" ", col. 4" ", pag. 5" ", doc. 3" ", nn. 4" ", fol. 3"
 #                 ", dt. Ausgabe" (no locator after) "Edit., 5" (no comma before)
+#                 ", etc." "Title, cited in" "explicit."
 _OCR_CIT = re.compile(
-    r",\s*(?:[cer][il1t][tle]|d[tl])\.(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.))"
+    r"(?:,|\.\.)\s*(?:[cer][il1tìí¡][tleL]|d[tl]|ci[L!])[.,„]*"
+    r"(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.)|[\s.,;:)]*$)"
+    r"|(?<=[a-zà-ÿ])cit\.(?=\s*,?\s*(?:pp?\.|\d))"
 )
 # The author part of a supra form, before the supra words.
 # must match: "Smith" in "Smith, supra note 4"  "Smith" in "Smith, op. cit., 5"

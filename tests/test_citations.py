@@ -476,6 +476,36 @@ SPLITS = [
         [cite("Orme, Two Towns, pp. 3 ff.", "short", pinpoint="3")],
         id="and_following_ff",
     ),
+    pytest.param(
+        "Orme, Two Towns,cit",
+        [cite("Orme, Two Towns,cit", "supra")],
+        id="cit_without_its_period",
+    ),
+    pytest.param(
+        "Orme, Le mura...ciL,p. 33).",
+        [cite("Orme, Le mura...ciL,p. 33)", "supra", pinpoint="33")],
+        id="ocr_damaged_cit_after_a_short_titles_dots",
+    ),
+    pytest.param(
+        "Orme, Die Wandbildercit., pp. 7-9.",
+        [cite("Orme, Die Wandbildercit., pp. 7-9", "supra", pinpoint="7-9")],
+        id="cit_glued_to_the_title",
+    ),
+    pytest.param(
+        "Vik, op. tit.,p. 92.",
+        [cite("Vik, op. tit.,p. 92", "supra", pinpoint="92")],
+        id="op_tit_misread_by_ocr",
+    ),
+    pytest.param(
+        "Vik, op. cii.",
+        [cite("Vik, op. cii", "supra")],
+        id="ocr_damaged_op_cit_closing_the_note",
+    ),
+    pytest.param(
+        "The mills, the dams, etc. were sold in the spring to the town council.",
+        [],
+        id="etc_after_comma_is_no_damaged_cit",
+    ),
 ]
 
 
