@@ -909,6 +909,14 @@ def _year_from_facts(item: CSLItem, text: str) -> None:
             del item["note"]
 
 
+# A chapter title and the volume it is in, read as one title.
+# must match: "A Life, in Lives of the Painters" '"Roads," in Essays' "Roads,in «Studi»"
+# must not match: "Death in Venice" (no comma) "Roads, in part" (lower case)
+_TITLE_THEN_CONTAINER = re.compile(
+    r"^(?P<title>[^,]{3,}?(?:,[^,]+?)??)[\"”’]?,[\"”’]?\s*in\s+(?P<container>[«\"“‘]?[A-Z].{2,})$"
+)
+
+
 def _repair_fields(item: CSLItem) -> None:
     """General fixes of CRF output that rules see better than the sequence model."""
     authors = item.get("author", [])
@@ -940,6 +948,13 @@ def _repair_fields(item: CSLItem) -> None:
         if not _TREATY.search(m.group("org")):
             item["author"] = [{"literal": m.group("org").strip()}]
             item["title"] = m.group("title").strip()
+    # "Chapter, in Volume Title" read as one title: the volume is the container.
+    m = _TITLE_THEN_CONTAINER.match(item.get("title", ""))
+    if m and "container-title" not in item:
+        item["title"] = m.group("title")
+        item["container-title"] = m.group("container")
+        if m.group("container")[0] not in '«"“‘':  # a quoted container is a periodical
+            item["_in"] = True
     # "Quarterly Review XXIV" read as one container title: the volume is glued on.
     m = _CONTAINER_THEN_VOLUME.match(item.get("container-title", ""))
     if m and "volume" not in item and "issue" not in item:

@@ -7,6 +7,8 @@ material, interviews) and common OCR damage.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -412,3 +414,28 @@ def test_date_comes_from_publication_facts(text: str, title: str, year: int) -> 
     item = parse_reference(text)
     assert item["title"] == title
     assert item["issued"]["date-parts"][0][0] == year
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "A Life, in Lives of the Painters",
+            {"title": "A Life", "container-title": "Lives of the Painters", "_in": True},
+            id="chapter_and_volume_read_as_one_title",
+        ),
+        pytest.param(
+            "Roads,in «Studi di storia»",
+            {"title": "Roads", "container-title": "«Studi di storia»"},
+            id="article_and_quoted_periodical",
+        ),
+        pytest.param("Death in Venice", {"title": "Death in Venice"}, id="no_comma_no_split"),
+        pytest.param("Roads, in part", {"title": "Roads, in part"}, id="lower_case_after_in"),
+    ],
+)
+def test_title_holding_its_container_is_split(title: str, expected: dict[str, Any]) -> None:
+    from citex.reference import _repair_fields
+
+    item: dict[str, Any] = {"title": title}
+    _repair_fields(item)
+    assert item == expected
