@@ -93,7 +93,9 @@ _CITATION_LOWER_WORDS = frozenset(
     """a an the and or of in on at to for by with from as into under upon over via
     de del della der den di du da la le les van von y e et al i ed eds trans tr comp
     vol vols no nos p pp n nn ff passim supp sess ibid id idem op cit loc supra infra
-    hereinafter hereafter s v vs""".split()
+    hereinafter hereafter s v vs
+    doc docs col coll fol cap chap tav fig figg pag pagg sg sgg segg ss cfr voi voll nt ntt
+    cit""".split()
 )
 # Lower-case words that start a description rather than a citation after a signal
 # ("see also the reports sent to the council: Doc. ...").
@@ -117,6 +119,12 @@ _LAST_WORD = re.compile(r"[^\s(\[\"“]*$")
 # The capitalised last part of a glued token ("QuarterlyVol" -> "Vol").
 # must match: "Vol" in "QuarterlyVol" "No" in "JournalNo"    must not match: "Vol" "NATO"
 _GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]*$")
+# "p."/"pp." glued by OCR to the word before (checked before a page number).
+# must match: "Librarionp" "Chronicapp" "Lee’s Mapsp"    must not match: "op" "chap" "cap"
+_GLUED_PAGE = re.compile(r"[a-zà-ÿ’']{4}pp?$")
+# A page number after the period: "12" in ". 12".
+# must match: " 12" "7"    must not match: " Lee" " (12)"
+_DIGIT_AFTER = re.compile(r"\s?\d")
 # A single initial or dotted initials ("S", "U.S", "D.C", "e.g", "V.F").
 # must match: "S" "U.S" "D.C" "e.g"    must not match: "NATO" "Ibid" "13"
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Z]$|^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -230,14 +238,37 @@ _HEREINAFTER = re.compile(
     re.IGNORECASE,
 )
 
+# What a locator gives: pages or a range, several joined by "and" (Italian "e"), a roman
+# page, "passim", with a note number.
+_PIN = (
+    r"(?:\d+[a-z]?(?:\s*[-–—]+\s*\d+[a-z]?)?(?:\s*(?:and|&|e)\s*\d+(?:\s*[-–—]+\s*\d+)?)*"
+    r"|[ivxlc]{1,7}(?:\s*[-–—]+\s*[ivxlc]{1,7})?|passim)(?:\s*nn?\.\s*\d+)?"
+)
 # A locator at the very end of a citation: after a comma or colon, optional "p."/"at".
 # must match: ", 13" ": 77" ", 4-5" ", 101-04" ", passim" ", xii" ", 22 n. 4" ", at 7"
-#             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title)
+#             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title) ", p. 5 e 9"
 # must not match: "Vol. 2" "No. 27" " 1975" (no comma) "Article 12"
 _END_LOCATOR = re.compile(
-    r"(?:[,:][\"”]?\s*(?:(?:pp?\.|at)\s*)?|\sat\s+)(?P<pin>(?:\d+[a-z]?(?:\s*[-–—]+\s*\d+[a-z]?)?"
-    r"(?:\s*(?:and|&)\s*\d+(?:\s*[-–—]+\s*\d+)?)*|[ivxlc]{1,7}(?:\s*[-–—]+\s*[ivxlc]{1,7})?"
-    r"|passim)(?:\s*nn?\.\s*\d+)?)\s*$"
+    r"(?:[,:][\"”]?\s*(?:(?:pp?\.|at)\s*)?|\sat\s+)(?P<pin>" + _PIN + r")\s*$"
+)
+# A page marked "p."/"pp." where no comma leads to it: after a space or a short title's
+# dots, or glued by OCR to the title's last word; also a roman page in capitals.
+# must match: "Title p. 23" "Title...p. 39" "Title…, pp. 4-5" "Librarionp. 12" ", p. XI"
+# must not match: "op. 12" "chap. 4" "cap. 6" (too short to be a glued word) "Vol. 2"
+# The spaces are matched only from where they start, so a run of them is scanned once.
+_PAGE_LOCATOR = re.compile(
+    r"(?:[,:]\s*|(?<!\s)\s+|\.\.|…|(?<=[a-zà-ÿ’']{4}))pp?\.\s*"
+    r"(?P<pin>" + _PIN + r"|[IVXLC]{1,7}(?:\s*[-–—]+\s*[IVXLC]{1,7})?)\s*$"
+)
+# A locator other than pages: a column, document, folio, numbered entry, chapter or plate,
+# kept with its label ("col. 276").
+# must match: ", col. 27" ",doc. 8" ", coll. 3-4" ",N° 35" ", N°s 7-9" ", fol. 2" ", f. 20v"
+#             ", c. 6r" ", cap. 6" ", chap. XIII" ", n. 31" ", tav. 4" ", docs. 3-5"
+# must not match: ", c. 1500" (circa a year) ", Vol. 2" ", 1990" ", No. 3" ", col. blue"
+_OTHER_LOCATOR = re.compile(
+    r"[,:]\s*(?P<pin>(?:coll?|docs?|fol|ff?|cap|chap|tav|nn?|N°s?)\.?\s*"
+    r"(?:\d{1,5}[rv]?|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s*[-–]\s*(?:\d{1,5}[rv]?|[IVXLCivxlc]{1,7}))?"
+    r"|cc?\.\s*\d{1,3}[rv]?(?:\s*[-–]\s*\d{1,3}[rv]?)?)[°.]?\s*$"
 )
 # A page right after a quoted title, before more of the citation.
 # must match: '"The System," 80, in' '"Title," 12-13,'    must not match: '"Title," in'
@@ -588,6 +619,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
     # OCR glues words ("QuarterlyVol."): the last capitalised part is the abbreviation.
     glued = _GLUED_TAIL.search(token)
     tail = glued.group(0) if glued else token
+    if _GLUED_PAGE.search(token) and _DIGIT_AFTER.match(text, dot + 1):
+        return False  # "Librarionp. 12": a page glued to the title's last word
     return not (
         token.lower() in _NO_BREAK_ABBREVIATIONS
         or tail.lower() in _NO_BREAK_ABBREVIATIONS
@@ -930,9 +963,10 @@ class _Pinpoint:
 def _find_pinpoint(cited: str) -> _Pinpoint:
     """Find the locator a citation gives for the cited passage."""
     body = _strip_tail(cited)
-    m = _END_LOCATOR.search(body)
-    if m and not _is_lone_year(m.group("pin"), body[: m.start()]):
-        return _Pinpoint(" ".join(m.group("pin").split()), m.start(), m.end())
+    for pattern in (_END_LOCATOR, _PAGE_LOCATOR, _OTHER_LOCATOR):
+        m = pattern.search(body)
+        if m and not _is_lone_year(m.group("pin"), body[: m.start()]):
+            return _Pinpoint(" ".join(m.group("pin").split()), m.start(), m.end())
     m = _LOCATOR_AFTER_TITLE.search(cited)
     if m:  # '"Title," 80, in Book': cut the page, keep the quote and the comma
         return _Pinpoint(" ".join(m.group("pin").split()), m.start("pin") - 1, m.end() - 1)
@@ -960,14 +994,19 @@ def _strip_tail(cited: str) -> str:
                 body = body[:opening].rstrip(" ,")
             continue
         m = _FOLLOWING_TAIL.search(body)
-        if m and _END_LOCATOR.search(body[: m.start()]):
+        if m and _ends_in_locator(body[: m.start()]):
             body = body[: m.start()].rstrip(_TRAILING_PUNCTUATION)
             continue
         m = _LOWERCASE_TAIL.search(body) or _NUMBERED_TAIL.search(body)
-        if m and _END_LOCATOR.search(body[: m.start()]):
+        if m and _ends_in_locator(body[: m.start()]):
             body = body[: m.start()]
             continue
         return body
+
+
+def _ends_in_locator(text: str) -> bool:
+    """Whether a locator of any kind closes ``text``."""
+    return any(p.search(text) for p in (_END_LOCATOR, _PAGE_LOCATOR, _OTHER_LOCATOR))
 
 
 # Punctuation that may trail a citation cut from a longer note.

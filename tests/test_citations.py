@@ -506,6 +506,44 @@ SPLITS = [
         [],
         id="etc_after_comma_is_no_damaged_cit",
     ),
+    pytest.param(
+        "A. ORME, Sala Librarionp. 12, doc. IV",
+        [cite("A. ORME, Sala Librarionp. 12, doc. IV", "short", pinpoint="12")],
+        id="page_glued_to_the_title",
+    ),
+    pytest.param(
+        "A. Orme, Old Mills p. 23.",
+        [cite("A. Orme, Old Mills p. 23", "short", pinpoint="23")],
+        id="page_after_a_space_without_comma",
+    ),
+    pytest.param(
+        "Orme, Two Towns,p. XI.",
+        [cite("Orme, Two Towns,p. XI", "short", pinpoint="XI")],
+        id="roman_page_in_capitals",
+    ),
+    pytest.param(
+        "Orme, La valle, pp. 15 e 49.",
+        [cite("Orme, La valle, pp. 15 e 49", "short", pinpoint="15 e 49")],
+        id="pages_joined_by_italian_e",
+    ),
+    pytest.param(
+        "Vik, Annali,XLII, col. 27.",
+        [cite("Vik, Annali,XLII, col. 27", "short", pinpoint="col. 27")],
+        id="column_locator",
+    ),
+    pytest.param(
+        "Patti e statuti,doc. 80.",
+        [cite("Patti e statuti,doc. 80", "short", pinpoint="doc. 80")],
+        id="document_locator_after_sentence_case_title",
+    ),
+    pytest.param(
+        "Vik, Bandi,N° 35; Orme, Carte,N°s 7-9.",
+        [
+            cite("Vik, Bandi,N° 35", "short", pinpoint="N° 35"),
+            cite("Orme, Carte,N°s 7-9", "short", pinpoint="N°s 7-9"),
+        ],
+        id="numbered_entries",
+    ),
 ]
 
 
