@@ -208,6 +208,10 @@ _CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*in\s+(?=[A-Z«\"“�
 # A title given by its initials, maybe in quotes or guillemets.
 # must match: "«GUV»" "GUV»" "ASV" '"NAV"'    must not match: "Gazzetta" "«Guv»" "A" "ROMANIN"
 _ACRONYM = re.compile(r"[«\"“‘']?(?P<letters>[A-Z]{2,5})[»\"”’']?")
+# The title of the volume a chapter was printed in: after ", in" up to the next comma.
+# must match: "Roads, in Essays on Kent, Oslo 1990" "Roads,in Essays. A History, Oslo"
+# must not match: "Roads in Kent, Oslo" (no comma) "Roads, in part" (lower case)
+_PRINTED_VOLUME = re.compile(r"[,\"”’]\s*in\s+(?P<volume>[«\"“]?[A-Z][^,«»\"”]{3,120})")
 # The "in" that opens a chapter's volume, to take the volume's title alone.
 # must match: ",in " ', in ' '," in '    must not match: "Venice in"
 _VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*in\s+")
@@ -800,13 +804,7 @@ class _State:
         # Volumes that chapters were cited in: a short title may name the volume.
         for entry in list(range(len(self.entries))):
             e = self.entries[entry]
-            if (
-                e.container
-                or e.provisional
-                or self.use_provisional
-                or not e.csl.get("container-title")
-                or e.csl.get("type") in _PERIODICAL
-            ):
+            if e.container or e.provisional or self.use_provisional:
                 continue
             if (
                 volume
@@ -814,9 +812,21 @@ class _State:
                 and normalise(volume) != normalise(str(e.csl["volume"]))
             ):
                 continue
-            score = self.matcher.short_title(title, str(e.csl["container-title"]))
-            if score >= SHORT_TITLE_MATCH and _is_book_part(e.csl):
-                scored.append((score, self._volume_entry(entry)))
+            if (
+                e.csl.get("container-title")
+                and e.csl.get("type") not in _PERIODICAL
+                and _is_book_part(e.csl)
+            ):
+                score = self.matcher.short_title(title, str(e.csl["container-title"]))
+                if score >= SHORT_TITLE_MATCH:
+                    scored.append((score, self._volume_entry(entry)))
+                    continue
+            # The volume as printed after ", in" when the parsed fields lost it.
+            printed = _PRINTED_VOLUME.search(e.text)
+            if printed and not printed.group("volume").startswith(("«", '"', "“")):
+                score = self.matcher.short_title(title, printed.group("volume"))
+                if score >= SHORT_TITLE_MATCH:
+                    scored.append((score, self._volume_entry(entry, printed.group("volume"))))
         if not scored:
             name_part, comma, title_part = _split_head(title)
             names = _names_of(name_part) if comma else []
@@ -938,12 +948,16 @@ class _State:
         score, chapter = ranked[0]
         return self._volume_entry(chapter), score
 
-    def _volume_entry(self, chapter: int) -> int:
-        """The entry of the volume a chapter entry was cited in, made on first use."""
+    def _volume_entry(self, chapter: int, printed: str | None = None) -> int:
+        """The entry of the volume a chapter entry was cited in, made on first use
+        (``printed``: the volume's title as printed, when the parsed fields lost it)."""
         if chapter in self.containers:
             return self.containers[chapter]
         e = self.entries[chapter]
-        volume = self._add_entry(_Entry(e.note, e.index, _volume_csl(e.csl), container=True))
+        csl = _volume_csl(e.csl)
+        if printed:
+            csl = {"type": "book", "title": printed.strip(" .")}
+        volume = self._add_entry(_Entry(e.note, e.index, csl, container=True))
         self.containers[chapter] = volume
         return volume
 

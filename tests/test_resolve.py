@@ -399,7 +399,7 @@ CASES = [
         id="printed_title_but_another_author",
     ),
     pytest.param(
-        doc([SALT_UNPARSED], [back("Rossi, Studi sulle strade, cit., p. 5", "supra", pin="5")]),
+        doc([SALT_UNPARSED], [back("Rossi, Storia dei porti, cit., p. 5", "supra", pin="5")]),
         [((2, 0), NEW, "5", "short-title")],
         id="printed_words_that_do_not_open_the_title",
     ),
@@ -606,3 +606,27 @@ def test_pattern_table(text: str, name: str | None) -> None:
             found = ref.name
             break
     assert found == name
+
+
+def test_volume_printed_after_in_when_the_fields_lost_it() -> None:
+    chapter = full(
+        "G. Orme, Giovanni Neri, in Lives of the Painters of Kent, Venezia 1837, vol. II",
+        "Orme",
+        "Giovanni Neri, in Lives of the Painters of Kent",
+        1837,
+        **{"container-title": "Venezia"},  # the parser took the place for the container
+    )
+    later = back("L. Verdi, Anna Rossi, in Lives of the Painters, cit., p. 5", "supra", pin="5")
+    notes = _resolve([chapter], [later])
+    cite = cite_at(notes, (2, 0))
+    assert cite.resolution.method == "container", cite.resolution
+    assert cite.csl["container-title"] == "Lives of the Painters of Kent"
+    assert cite.csl["title"] == "Anna Rossi"
+
+
+def test_short_title_of_a_volume_printed_after_in_links_the_volume() -> None:
+    notes = _resolve([SALT_UNPARSED], [back("Studi sulle strade, cit., p. 5", "supra", pin="5")])
+    cite = cite_at(notes, (2, 0))
+    assert cite.work is not None and cite.work != cite_at(notes, (1, 0)).work
+    assert "the volume of the chapter in note 1" in cite.resolution.reason
+    assert cite.csl["title"] == "Studi sulle strade"
