@@ -71,6 +71,16 @@ JOIN_SENTENCES = 2
 # case words ("Identité, mariage, mobilité sociale" is half), commentary after a name more.
 JOIN_PROSE_SHARE = 0.5
 
+# A title shortened with dots ("Title of the Work..., p. 4") is a short form when its
+# words before the dots are at most this many: commentary trailing off runs longer.
+SHORTENED_TITLE_WORDS = 12
+# "Name, Short Title" with no locator is a short form when the title has at most this
+# many words ...
+BARE_TITLE_WORDS = 10
+# ... and at most this share of them is lower-case prose (Romance titles are sentence
+# case: "Storia dei mulini", "Il contesto economico").
+BARE_TITLE_PROSE_SHARE = 0.7
+
 # ---------------------------------------------------------------------------------------
 # Word lists.
 
@@ -97,6 +107,36 @@ _CITATION_LOWER_WORDS = frozenset(
     doc docs col coll fol cap chap tav fig figg pag pagg sg sgg segg ss cfr voi voll nt ntt
     cit""".split()
 )
+# Words that open commentary, never a surname: "However, The Times reported" and "In
+# Venice, Italy" are no "Name, Title" short forms.
+_NOT_NAMES = frozenset(
+    """however thus hence also moreover indeed here there yet still then now again finally
+    first second third later earlier similarly likewise nevertheless nonetheless instead
+    meanwhile besides furthermore otherwise therefore accordingly consequently today
+    recently in on at for see but and or the a an of to by with from this that these those
+    it he she they we i you his her their its our my as if when while since after before
+    during although though because so unlike like according only even just perhaps
+    inoltre tuttavia comunque però quindi infatti così ora qui poi anche ancora invece
+    dunque oggi allora pertanto infine per su di da con tra fra il lo la le gli un una nel
+    nella del della questo questa che come se ma non
+    cependant ainsi toutefois enfin donc aussi ici puis pourtant dans pour par sur avec les
+    une des du au aux ce cette il elle mais et ou
+    jedoch also auch hier dann aber und oder der die das ein eine im auf mit von""".split()
+)
+# Words that cannot open a title after "Name,": pronouns and conjunctions start a clause.
+_NOT_TITLE_STARTS = frozenset(
+    """he she it they we i you this that these those there here but and or so then who
+    which what when where while if as however also egli ella esso essi lui lei che
+    ma e o se quando dove il elle ils nous je mais et ou si quand""".split()
+    # "il" is the Italian article too, but opens French commentary ("Il faut")
+) - {"il"}
+# Lower-case function words of Romance and German titles ("Storia dei mulini nella valle"),
+# not prose in a short title.
+_TITLE_WORDS = frozenset(
+    """il lo gli i un una uno dei degli delle dello della del nel nella nei negli nelle
+    sul sulla sui al alla ai agli alle dal dalla dai tra fra per con su des du aux au sur
+    dans pour par en une un im zur zum und der die das des ed""".split()
+)
 # Lower-case words that start a description rather than a citation after a signal
 # ("see also the reports sent to the council: Doc. ...").
 _DESCRIPTIVE_STARTS = frozenset("the a an his her its their these this those our my such".split())
@@ -119,6 +159,9 @@ _LAST_WORD = re.compile(r"[^\s(\[\"“]*$")
 # The capitalised last part of a glued token ("QuarterlyVol" -> "Vol").
 # must match: "Vol" in "QuarterlyVol" "No" in "JournalNo"    must not match: "Vol" "NATO"
 _GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]*$")
+# A comma or a short title's dots inside a token, after which a new word starts.
+# must match: "," in "Title,pp" "..." in "Title...pp" "…"    must not match: "." in "U.S"
+_AFTER_COMMA_OR_DOTS = re.compile(r",|\.\.+|…")
 # "p."/"pp." glued by OCR to the word before (checked before a page number).
 # must match: "Librarionp" "Chronicapp" "Lee’s Mapsp"    must not match: "op" "chap" "cap"
 _GLUED_PAGE = re.compile(r"[a-zà-ÿ’']{4}pp?$")
@@ -356,6 +399,27 @@ _PLACE_YEAR = re.compile(
 # A year closing a clause after a comma, as publication facts end.
 # must match: ", 2001" ",Roma, 1990."    must not match: "in 2001" ", 2001, p. 3" ", 20012"
 _END_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)\s*\.?$")
+# A cross-reference to another place of the citing article itself, not to a work.
+# must match: "infra, nota 35" "above, note 4" "below, pp. 14-15" "here, p. 13" ". infra,pp. 4"
+#             "Cfr. infra, n. 6" "ultra,nota 15" "sopra, p. 5" "above, part II"
+# must not match: "Below the Salt, 4" (a title) "Lee, above, 4" "infra dig." "here and there"
+_INTERNAL_REFERENCE = re.compile(
+    r"[\W\d]{0,3}(?:(?:cfr|cf|vedi|see)\.?\s+)?(?:infra|ultra|above|below|here|sopra|sotto|qui)"
+    r"(?=[\s,.:;]*(?:pp?\.|nn?\.|notes?\b|nota\b|nt\.|part\b|\d|$))"
+)
+# Dots closing a shortened title, before an optional locator's comma or a bracket.
+# must match: "Title..." "Title..., " "Title…" "Title [...]," "Title . ..)" "Title..:"
+# must not match: "Title." "Title, p. 3" "U.S."
+_CLOSING_DOTS = re.compile(r"(?:\.\s?\.\.?|…|\[\.\.\.\])[\s,;:)\]]*$")
+# Publication facts closing a reference: a place (or places) and a year, a publisher
+# between them or not.
+# must match: ",Venezia 1999" ", Roma, Viella, 2001" ",Padova. 1713" ", Paris-London 1980"
+#             ", Casa editrice Ares, 1989" "In Venetia 1590"
+# must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
+_CLOSING_FACTS = re.compile(
+    r"(?:,|\bIn)\s*(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*\.?"
+    r"(?:,\s*[^,\d]{2,60})?,?\s*(?:1[5-9]\d\d|20\d\d)\d?$"
+)
 # Words, for the prose measure.
 # must match: "Lee" "human" "L'Express" "Co-operation"    must not match: "1972" ","
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -571,15 +635,16 @@ def _join_continued(
             i + 1 < len(sentences)
             and (_NAME_START.match(first) or _BARE_NAME.match(first))
             and not _has_unprotected(text, protected, start, end, ";")
-            and _prose_share(first) <= JOIN_PROSE_SHARE
-            and not _is_citation(first)
+            and _prose_share(first, title_words=_TITLE_WORDS) <= JOIN_PROSE_SHARE
+            and not _is_citation(first, by_shape=False)
         ):
             for k in range(i + 1, min(len(sentences), i + 1 + JOIN_SENTENCES)):
                 k_start, k_end = sentences[k]
                 if _opens_citation(text[k_start:k_end]):
                     break
                 clause_end = _split_outside(text, protected, k_start, k_end, ";")[0][1]
-                if _is_citation(text[start:clause_end]):
+                joined = text[start:clause_end]
+                if _is_citation(joined, by_shape=False) or _closes_with_facts(joined):
                     reach = k
                     break
         out.append((start, sentences[reach][1]))
@@ -614,8 +679,9 @@ def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
     word = _LAST_WORD.search(text, max(0, dot - 30), dot)
-    # OCR drops the space after a comma ("Title,pp. 5"): the word after the comma counts.
-    token = (word.group(0) if word else "").rpartition(",")[2]
+    # OCR drops the space after a comma ("Title,pp. 5") or a short title's dots
+    # ("Title...pp. 5"): the word after them counts.
+    token = _AFTER_COMMA_OR_DOTS.split(word.group(0) if word else "")[-1]
     # OCR glues words ("QuarterlyVol."): the last capitalised part is the abbreviation.
     glued = _GLUED_TAIL.search(token)
     tail = glued.group(0) if glued else token
@@ -631,7 +697,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
 def _trim_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces and a sentence's own final period (an abbreviation keeps its period)."""
     start, end = _strip(text, start, end)
-    if end > start and text[end - 1] == ".":
+    if end > start and text[end - 1] == "." and not text.endswith("..", start, end):
         word = _LAST_WORD.search(text, max(start, end - 31), end - 1)
         token = (word.group(0) if word else "").rstrip(",").rpartition(",")[2]
         if not (token.lower() in _KEEP_PERIOD_WORDS or _INITIALS.match(token)):
@@ -736,8 +802,20 @@ def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: in
     return None
 
 
-def _is_citation(clause: str) -> bool:
-    """Whether a clause reads as a citation rather than commentary."""
+def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
+    """Whether a clause reads as a citation rather than commentary.
+
+    With ``by_shape`` a clause with no score of evidence counts too when its shape is a
+    citation's: a title shortened with dots, "Name, Short Title" alone, or a sentence-case
+    title closed by its place and year. A sentence that may continue in the next one is
+    judged without them (``by_shape`` false), so that it is joined first.
+    """
+    if _INTERNAL_REFERENCE.match(clause):
+        return False
+    if by_shape and (
+        _is_shortened_title(clause) or _is_bare_short_form(clause) or _closes_with_facts(clause)
+    ):
+        return True
     if _IBID.match(clause) or _SUPRA.search(clause) or _OCR_CIT.search(clause):
         return True
     if _is_parenthetical_only(clause):
@@ -755,6 +833,47 @@ def _is_citation(clause: str) -> bool:
         or _YEAR_PAREN.search(clause)
         or _find_pinpoint(clause).value is not None
     )
+
+
+def _is_shortened_title(clause: str) -> bool:
+    """'Title of the Work..., p. 5', 'Lee, Title...': a title cut short with dots."""
+    pin = _find_pinpoint(clause)
+    body = clause[: pin.start] if pin.value is not None else clause
+    dots = _CLOSING_DOTS.search(body)
+    if not dots or not clause[:1].isupper():
+        return False
+    words = _WORD.findall(body[: dots.start()])
+    return 0 < len(words) <= SHORTENED_TITLE_WORDS
+
+
+def _is_bare_short_form(clause: str) -> bool:
+    """'Lee, Old Roads': a name and a short capitalised title, nothing else."""
+    m = _NAME_START.match(clause)
+    if not m:
+        return False
+    # Initials and the "and" between two names are no commentary words.
+    names = [w for w in _WORD.findall(clause[: m.end()]) if len(w) > 1 and w[0].isupper()]
+    if any(w.lower() in _NOT_NAMES for w in names):
+        return False
+    title = clause[m.end() :].strip(_TRAILING_PUNCTUATION)
+    if not title[:1].isupper() or any(ch.isdigit() for ch in title):
+        return False
+    words = _WORD.findall(title)
+    if not words or len(words) > BARE_TITLE_WORDS or words[0].lower() in _NOT_TITLE_STARTS:
+        return False
+    prose = sum(
+        1 for w in words if w[0].islower() and w.lower() not in _CITATION_LOWER_WORDS | _TITLE_WORDS
+    )
+    return prose / len(words) <= BARE_TITLE_PROSE_SHARE
+
+
+def _closes_with_facts(clause: str) -> bool:
+    """'Sentence-case title of a work,Venezia 1999, p. 4': closed by place and year."""
+    if not clause[:1].isupper():
+        return False
+    pin = _find_pinpoint(clause)
+    body = clause[: pin.start] if pin.value is not None else clause
+    return bool(_CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION)))
 
 
 def _is_parenthetical_only(clause: str) -> bool:
@@ -777,9 +896,13 @@ def _citation_score(clause: str) -> int:
     return score
 
 
-def _prose_share(clause: str) -> float:
-    """Share of a clause's words that are lower-case prose (titles in quotes skipped)."""
-    words = _WORD.findall(_without_titles(clause))
+def _prose_share(clause: str, *, title_words: Collection[str] = ()) -> float:
+    """Share of a clause's words that are lower-case prose (titles in quotes skipped).
+
+    ``title_words`` are small words to count as no prose besides the usual ones (the
+    articles and prepositions of Romance titles, for a sentence that opens with a name).
+    """
+    words = [w for w in _WORD.findall(_without_titles(clause)) if w.lower() not in title_words]
     return _count_prose(words) / len(words) if words else 0.0
 
 
@@ -944,6 +1067,8 @@ def _looks_full(body: str) -> bool:
         or re.search(r"[,?!][\"”]\s*in\s", body)
         # No date printed, but name, title and publication facts: a short form is short.
         or (len(body) >= FULL_WITHOUT_DATE_LENGTH and body.count(",") >= 3)
+        # Place and year, the year with an edition number glued on ("Roma 19873").
+        or _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION))
     )
 
 

@@ -410,7 +410,10 @@ SPLITS = [
     ),
     pytest.param(
         "Orme, Two Towns. See Lee, Old Roads, 5.",
-        [cite("Lee, Old Roads, 5", "short", signal="see", pinpoint="5")],
+        [
+            cite("Orme, Two Towns", "short"),
+            cite("Lee, Old Roads, 5", "short", signal="see", pinpoint="5"),
+        ],
         id="no_join_across_a_signal",
     ),
     pytest.param(
@@ -543,6 +546,105 @@ SPLITS = [
             cite("Orme, Carte,N°s 7-9", "short", pinpoint="N°s 7-9"),
         ],
         id="numbered_entries",
+    ),
+    pytest.param(
+        "Pallor, Le mura... ; Vik, La valle dei mulini...",
+        [
+            cite("Pallor, Le mura...", "short"),
+            cite("Vik, La valle dei mulini...", "short"),
+        ],
+        id="titles_shortened_with_dots",
+    ),
+    pytest.param(
+        "La strada dei mulini nella valle..., pp. 41-46.",
+        [cite("La strada dei mulini nella valle..., pp. 41-46", "short", pinpoint="41-46")],
+        id="sentence_case_title_shortened_with_dots_and_a_page",
+    ),
+    pytest.param(
+        "Carte [...],I, p. XX.",
+        [cite("Carte [...],I, p. XX", "short", pinpoint="XX")],
+        id="title_shortened_with_bracketed_dots",
+    ),
+    pytest.param(
+        "The mayor said nothing for a long while after the council had voted, and then...",
+        [],
+        id="long_commentary_trailing_off_is_no_shortened_title",
+    ),
+    pytest.param("Pallor, Mills", [cite("Pallor, Mills", "short")], id="name_and_one_word_title"),
+    pytest.param(
+        "A. VIK, Storia dei mulini di Chioggia",
+        [cite("A. VIK, Storia dei mulini di Chioggia", "short")],
+        id="name_and_sentence_case_short_title",
+    ),
+    pytest.param(
+        "Orme and Vik, Il contesto rurale.",
+        [cite("Orme and Vik, Il contesto rurale", "short")],
+        id="two_names_and_short_title",
+    ),
+    pytest.param(
+        "Orme, Mills and Farms",
+        [cite("Orme, Mills and Farms", "short")],
+        id="title_ending_in_s_is_no_and_following_tail",
+    ),
+    pytest.param("However, The Times reported it.", [], id="however_is_no_name"),
+    pytest.param("In Oslo, Norway", [], id="in_place_is_no_name_and_title"),
+    pytest.param("Later, Orme Moved", [], id="adverb_is_no_name"),
+    pytest.param("Orme, He Was Right", [], id="pronoun_opens_no_title"),
+    pytest.param(
+        "Orme, Mills of the Northern Valleys and Their Owners in the Later Middle Ages",
+        [],
+        id="name_and_long_title_without_locator_is_no_short_form",
+    ),
+    pytest.param(
+        "Orme, the miller, Sold It",
+        [],
+        id="name_and_lower_case_phrase_is_no_short_form",
+    ),
+    pytest.param(
+        "Molini e strade della valle nel Cinquecento,Venezia 1999",
+        [cite("Molini e strade della valle nel Cinquecento,Venezia 1999")],
+        id="sentence_case_title_closed_by_place_and_year",
+    ),
+    pytest.param(
+        "Le carte del mulino di sotto, Roma, Edizioni del Borgo, 2001, p. 4.",
+        [
+            cite(
+                "Le carte del mulino di sotto, Roma, Edizioni del Borgo, 2001, p. 4",
+                pinpoint="4",
+            )
+        ],
+        id="sentence_case_title_closed_by_place_publisher_year",
+    ),
+    pytest.param(
+        "The mill was sold to the town, in 1999",
+        [],
+        id="commentary_closed_by_in_and_a_year",
+    ),
+    pytest.param(
+        "A. Orme, Storia di Chioggia,Roma 19873.",
+        [cite("A. Orme, Storia di Chioggia,Roma 19873")],
+        id="edition_number_glued_to_the_year_is_still_full",
+    ),
+    pytest.param(
+        "ADA ORME, La vita nella valle rurale. Mulini e strade di Chioggia,Padova 2004,",
+        [cite("ADA ORME, La vita nella valle rurale. Mulini e strade di Chioggia,Padova 2004")],
+        id="sentence_case_title_joined_to_its_subtitle_and_facts",
+    ),
+    pytest.param(
+        "Orme, Two Towns...pp. 20 sgg.",
+        [cite("Orme, Two Towns...pp. 20 sgg.", "short", pinpoint="20")],
+        id="page_after_dots_does_not_end_the_sentence",
+    ),
+    pytest.param("infra, nota 35.", [], id="internal_cross_reference_infra"),
+    pytest.param("Cfr. infra,nota 35.", [], id="internal_cross_reference_after_cfr"),
+    pytest.param("above, note 42.", [], id="internal_cross_reference_above"),
+    pytest.param("below, pp. 143-144", [], id="internal_cross_reference_below_pages"),
+    pytest.param("here, p. 132", [], id="internal_cross_reference_here"),
+    pytest.param(". infra,pp. 46,48)", [], id="internal_cross_reference_with_stray_marks"),
+    pytest.param(
+        "Below the Salt, 4.",
+        [cite("Below the Salt, 4", "short", pinpoint="4")],
+        id="title_opening_with_below_is_no_cross_reference",
     ),
 ]
 
