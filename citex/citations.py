@@ -407,6 +407,11 @@ _INTERNAL_REFERENCE = re.compile(
     r"[\W\d]{0,3}(?:(?:cfr|cf|vedi|see)\.?\s+)?(?:infra|ultra|above|below|here|sopra|sotto|qui)"
     r"(?=[\s,.:;]*(?:pp?\.|nn?\.|notes?\b|nota\b|nt\.|part\b|\d|$))"
 )
+# A journal or series named in guillemets after a comma or "in", as Romance references
+# give containers.
+# must match: ",«Rivista di studi», " ", « Annali veneti »," "in «Studi»" ",«Archivio»"
+# must not match: "disse «la città è persa»" (lower case, no comma) "«Studi»" (at start)
+_QUOTED_JOURNAL = re.compile(r"(?:,|\bin)\s*«\s*[A-Z][^«»]{0,120}»")
 # Dots closing a shortened title, before an optional locator's comma or a bracket.
 # must match: "Title..." "Title..., " "Title…" "Title [...]," "Title . ..)" "Title..:"
 # must not match: "Title." "Title, p. 3" "U.S."
@@ -644,7 +649,7 @@ def _join_continued(
                     break
                 clause_end = _split_outside(text, protected, k_start, k_end, ";")[0][1]
                 joined = text[start:clause_end]
-                if _is_citation(joined, by_shape=False) or _closes_with_facts(joined):
+                if _is_citation(joined, by_shape=False) or _reads_as_full(joined):
                     reach = k
                     break
         out.append((start, sentences[reach][1]))
@@ -813,7 +818,7 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
     if _INTERNAL_REFERENCE.match(clause):
         return False
     if by_shape and (
-        _is_shortened_title(clause) or _is_bare_short_form(clause) or _closes_with_facts(clause)
+        _is_shortened_title(clause) or _is_bare_short_form(clause) or _reads_as_full(clause)
     ):
         return True
     if _IBID.match(clause) or _SUPRA.search(clause) or _OCR_CIT.search(clause):
@@ -865,6 +870,18 @@ def _is_bare_short_form(clause: str) -> bool:
         1 for w in words if w[0].islower() and w.lower() not in _CITATION_LOWER_WORDS | _TITLE_WORDS
     )
     return prose / len(words) <= BARE_TITLE_PROSE_SHARE
+
+
+def _reads_as_full(clause: str) -> bool:
+    """A sentence-case reference: closed by place and year, or in a journal in «»."""
+    return _closes_with_facts(clause) or _in_quoted_journal(clause)
+
+
+def _in_quoted_journal(clause: str) -> bool:
+    """'Name, Title, «Journal», xii, 1990, pp. 3-9': a journal in guillemets and a date."""
+    if not clause[:1].isupper() or not _QUOTED_JOURNAL.search(clause):
+        return False
+    return bool(_YEAR.search(clause) or _find_pinpoint(clause).value is not None)
 
 
 def _closes_with_facts(clause: str) -> bool:

@@ -646,6 +646,23 @@ SPLITS = [
         [cite("Below the Salt, 4", "short", pinpoint="4")],
         id="title_opening_with_below_is_no_cross_reference",
     ),
+    pytest.param(
+        "A. Orme, Mulini e strade della valle nei secoli bui,«Rivista di studi rurali», xii, 1990,"
+        " pp. 3-9.",
+        [
+            cite(
+                "A. Orme, Mulini e strade della valle nei secoli bui,«Rivista di studi rurali»,"
+                " xii, 1990, pp. 3-9",
+                pinpoint="3-9",
+            )
+        ],
+        id="sentence_case_article_in_a_journal_in_guillemets",
+    ),
+    pytest.param(
+        "Il sindaco disse allora «Non se ne parla più» e se ne andò.",
+        [],
+        id="quotation_in_guillemets_is_no_journal",
+    ),
 ]
 
 
