@@ -195,16 +195,25 @@ _CONTAINER_SHORT = re.compile(
 )
 # A comma-separated part of a short form that begins its locator.
 # must match: "13" "pp. 33" "p. 14" "passim" "xii" "22 n. 4" "at 7" "s.v. aça" "S. 5"
-#             "col. 3" "III" "c. 12v" "nota 4" "esp. pp. 3" "vol. 2, p. 3"
+#             "col. 3" "III" "c. 12v" "nota 4" "esp. pp. 3" "vol. 2, p. 3" "N° 35" "N°s 3"
+#             "voi. 45" (OCR for vol.) "doc. 52"
 # must not match: "Tre Savii" "Il Caso" "Storia di Venezia" "I Dogi" "Vol" alone
 _LOCATOR_PART = re.compile(
-    r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|t|tomo|Bd|at|esp|sez|cap|ch)"
-    r"\b\.?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
+    r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|voi|voll|t|tomo|Bd|at|esp|sez"
+    r"|cap|ch|doc|docs)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
 )
 # The volume a chapter's short form names after its title: ", in Volume Title" to the end.
 # must match: ",in The Age of Galleys" ", in «Studi»" '," in Essays'
 # must not match: " in Venice" (no comma: a title's own words) ", in the" ", in 1990"
 _CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*in\s+(?=[A-Z«\"“‘']).*$")
+# The "in" closing the words before "in op. cit.".
+# must match: "Name, «word», in" '"Entry," in'    must not match: "Name, Storia" "Berlin"
+_CLOSING_IN = re.compile(r"(?<=\s)in$")
+# The mark of a shortened title: "Title [...]", "Title...", "Title …" (OCR: "[■■■]").
+# must match: " [...]" "..." "…" " [■■■]" "...cit" is cut before cit    must not match: "."
+_ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|…)")
+# A word a title needs to start a work: two letters at least ("MV" for a periodical).
+_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 # A title given by its initials, maybe in quotes or guillemets.
 # must match: "«GUV»" "GUV»" "ASV" '"NAV"'    must not match: "Gazzetta" "«Guv»" "A" "ROMANIN"
 _ACRONYM = re.compile(r"[«\"“‘']?(?P<letters>[A-Z]{2,5})[»\"”’']?")
@@ -217,7 +226,7 @@ _PRINTED_VOLUME = re.compile(r"[,\"”’]\s*in\s+(?P<volume>[«\"“]?[A-Z][^,�
 _VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*in\s+")
 # "op. cit." and its kin closing a short title.
 # must match: ",cit" ", op. cit." " cit." ",loc. cit"    must not match: "Citeaux" "citta"
-_OP_CIT_TAIL = re.compile(r"[,\s]\s*(?i:(?:op|loc|art|ed)\.\s*)?cit\b\.?.*$")
+_OP_CIT_TAIL = re.compile(r"(?:,|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\b\.?.*$")
 # A volume in a short title.
 # must match: " Vol. XVIII" " Vol. 2" " vol. II"    must not match: "Volume" " No. 3"
 # The match starts where the white space before it starts (never after a space) and takes
@@ -446,7 +455,8 @@ class _State:
             head = text[: m.start()].strip(" ,;:(")
             if not head:  # "Op. cit., 5" alone: the work just cited
                 return self._ibid(cite, before, gap, ref.name)
-            return self._short(cite, head, via=ref.name)
+            head = _without_entry_in(head)
+            return self._short(cite, _with_title_after(head, text[m.end() :]), via=ref.name)
         if cite.kind == "full":
             return self._full(number, index, cite)
         head, _ = _split_locator(text)
@@ -592,8 +602,10 @@ class _State:
                 self._container_csl(alias),
             )
         head = _without_trailing_locators(head)
+        shortened = _ELLIPSIS.search(head)
+        head = _ELLIPSIS.sub("", head).strip(" ,.;:")
         name_part, comma, title_part = _split_head(head)
-        names = _names_of(name_part)
+        names = _names_of(name_part) if comma or not shortened else []
         # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
         volume = _CHAPTER_IN.search(head)
         title_part = _CHAPTER_IN.sub("", title_part).strip(" ,.;:")
@@ -611,7 +623,7 @@ class _State:
                     return link
             return self._short_by_title(cite, title_only, via=via)
 
-        fields = _start_fields(names, comma, title_part, head)
+        fields = _start_fields(names, comma, title_part, head, shortened=bool(shortened))
         if volume and fields is not None:
             fields["title"] = title_part if names and comma else title_only
             in_volume = _VOLUME_TITLE.sub("", volume.group(0)).strip(" ,.;:")
@@ -649,7 +661,7 @@ class _State:
                 confidence=second.confidence * SHORT_FORM_WEIGHT,
                 reason=f"{second.reason}; that work has no full citation in the document",
             )
-        if fields is None or not _LEAD_WORD.search(str(fields.get("title", ""))):
+        if fields is None or not _TITLE_WORD.search(str(fields.get("title", ""))):
             return link
         if in_volume:
             chapter = self._chapter_in(cite, fields, in_volume, link)
@@ -1109,20 +1121,24 @@ def _unresolved(method: str, cite: Citation, reason: str, *, missing: bool = Fal
     return _Link(None, method, 0.0, reason, cite.pinpoint, missing=missing)
 
 
-# must match: '«GUV»' '"Report"'    must not match: 'Lee' '«GUV», 4'
-_QUOTED = re.compile(r"^[«\"“‘'][^«»\"“”]+[»\"”’']$")
+# A head in quotes or guillemets (OCR may lose one of them): a title, not a name.
+# must match: '«GUV»' '"Report"' 'GUV»' '«Gazzetta'    must not match: 'Lee' 'LEE' '«GUV», 4'
+_QUOTED = re.compile(r"^(?:[«\"“‘'][^«»\"“”,]+[»\"”’']?|[^«»\"“”,]+[»\"”’'])$")
 
 
-def _start_fields(names: list[str], comma: str, title: str, head: str) -> CSLItem | None:
+def _start_fields(
+    names: list[str], comma: str, title: str, head: str, *, shortened: bool = False
+) -> CSLItem | None:
     """The fields a short form can start a work with: author and title, or a title.
 
-    A lone name ("Lee, 5") names no work; a lone word is a title only in quotes.
+    A lone name ("Lee, 5") names no work; a lone word is a title only in quotes or
+    shortened with an ellipsis ("Verbali [...]").
     """
     if names and comma and title:
         return {"author": [{"family": n} for n in names], "title": title}
     if not comma and _QUOTED.match(head):
         return {"title": head.strip("«»\"“”‘’'")}
-    if not names and comma:
+    if not names and (comma or shortened or len(head.split()) > 1):
         return {"title": head}
     return None
 
@@ -1160,6 +1176,33 @@ def _split_locator(text: str) -> tuple[str, str]:
     return text.strip(" ,.;:"), ""
 
 
+def _without_entry_in(head: str) -> str:
+    """'Name, «word», in' (before "op. cit.") -> 'Name': the entry is only a place in the
+    author's work."""
+    if not _CLOSING_IN.search(head):
+        return head
+    body = head[:-2].rstrip().rstrip('"”’').rstrip(",").rstrip()
+    comma = body.rfind(",")
+    return body[:comma].strip() if comma > 0 else head
+
+
+def _with_title_after(head: str, rest: str) -> str:
+    """'Name' + ', Title, p. 3' after "op. cit." -> 'Name, Title' (the title names the work
+    when the author has several: "Lee, op. cit., Roads, p. 3")."""
+    title, _ = _split_locator(rest.strip(" ,.;:"))
+    first = _comma_parts(title)[0].strip()
+    if (
+        not title
+        or "," in head
+        or not first
+        or _LOCATOR_PART.match(first)
+        or not first[0].isupper()
+        or not _names_of(head)
+    ):
+        return head
+    return f"{head}, {first}"
+
+
 def _without_trailing_locators(head: str) -> str:
     """'Title,vi' -> 'Title': volume or part numbers after a short title are no title."""
     parts = _comma_parts(head)
@@ -1189,15 +1232,25 @@ def _comma_parts(text: str) -> list[str]:
     return parts
 
 
+_NAME_PARTICLES = frozenset(
+    "de del della dei degli da dal di du des d' van von der den ten ter la le lo y e".split()
+)
+
+
 def _names_of(name_part: str) -> list[str]:
     """Family names of a short form's name part ('G. Boerio and Lee' -> ['Boerio', 'Lee'])."""
-    name_part = _ET_AL.sub("", name_part.strip(" ,.;:"))
-    if not name_part or len(name_part) > 80:
-        return []
+    name_part = name_part.strip(" ,.;:")
+    if not name_part or len(name_part) > 80:  # checked first: the patterns below are
+        return []  # quadratic on long runs of spaces, and names are short
+    name_part = _ET_AL.sub("", name_part)
     names = []
     for piece in _NAME_SEPARATOR.split(name_part):
         words = [w for w in piece.split() if not _INITIAL.match(w)]
         if not words or len(words) > 4:
+            return []
+        # "Relazione sulla organizzazione" is a title: names have no lower-case words
+        # but their particles ("de Roover", "van der Berg").
+        if any(w[0].islower() and w.lower() not in _NAME_PARTICLES for w in words):
             return []
         names.append(" ".join(words))
     return names

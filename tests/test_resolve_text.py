@@ -151,6 +151,52 @@ CASES = [
         [((2, 0), (1, 0)), ((3, 0), NEW)],
         id="ocr_damaged_name_counts_when_the_title_matches_too",
     ),
+    pytest.param(
+        [
+            "Relazione sulla pesca nella laguna, a cura di A. Rossi, s.l., s.d.",
+            "Relazione sulla pesca,cit., p. 33.",
+            "Relazione sulla pesca,cit., p. 40.",
+        ],
+        [((3, 0), (2, 0))],
+        id="sentence_case_title_without_comma_is_no_name",
+    ),
+    pytest.param(
+        ["Verbali [...],I, 1, p. 451.", "Verbali [...],I, 2, p. 78."],
+        [((1, 0), NEW), ((2, 0), (1, 0))],
+        id="title_shortened_with_an_ellipsis",
+    ),
+    pytest.param(
+        ["«MV», p. 38.", "MV», p. 78."],
+        [((1, 0), NEW), ((2, 0), (1, 0))],
+        id="periodical_by_initials_one_guillemet_lost",
+    ),
+    pytest.param(
+        ["ROSSI, 45.", "ROSSI, 46."],
+        [((1, 0), None), ((2, 0), None)],
+        id="a_capitalised_name_alone_is_no_title",
+    ),
+    pytest.param(
+        [
+            "P. Neri, Storia di Chioggia, Venezia 1905, p. 3.",
+            "P. NERI, Curiosità veneziane, Bologna 1919, p. 4.",
+            "NERI, op. cit., Curiosità,p. 373.",
+        ],
+        [((3, 0), (2, 0))],
+        id="short_title_after_op_cit_picks_the_work",
+    ),
+    pytest.param(
+        [
+            "G. Verdi, «brogio», in Dizionario del dialetto di Chioggia, Venezia 1856, p. 101.",
+            "Verdi, «scapolo», in op. cit., p. 619.",
+        ],
+        [((2, 0), (1, 0))],
+        id="entry_in_op_cit_is_a_place_in_the_authors_work",
+    ),
+    pytest.param(
+        ["G. Verdi, I registri di Candia, Venezia 1950, p. 3.", "Verdi, I registri,N° 359."],
+        [((2, 0), (1, 0))],
+        id="numbered_entry_as_locator",
+    ),
 ]
 
 
