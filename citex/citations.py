@@ -94,7 +94,8 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la mass md mich minn miss
     mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
     op loc cit al et seq ff
-    cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss""".split()
+    cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss
+    sig sigg voi voll voli""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
 _KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset("ibid id idem etc ss segg sq sqq".split())
@@ -179,6 +180,12 @@ _SIGNAL_AT_START = re.compile(
     r"(?P<signal>(?:but\s+)?see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*"
     r"|(?:but\s+)?cf\.|compare|contra|accord|e\.\s?g\.)(?:\s*[,:])?\s+",
     re.IGNORECASE,
+)
+# A clause that is only a locator: more places in the work of the clause before.
+# must match: "vol. 16, pp. 112-115" "voi. 9, p. 3" "pp. 4-5" "p. 7" "n. 12" "c. 12v"
+# must not match: "Vol. 2 of Lee, Roads" is matched too (rare) "Vola, Title, 4" "Pisa 1990"
+_LOCATOR_CLAUSE = re.compile(
+    r"(?:vol|voi|voll|vols|t|tomo|pp?|nn?|cc?|ff?|fol|col|doc)\.\s*[\dIVXLCivxlc][^;]{0,80}$"
 )
 # Signals of other languages at the start of a sentence (kept in the citation's text; the
 # resolver skips them).
@@ -338,6 +345,9 @@ _LOWERCASE_TAIL = re.compile(r",\s+(?!passim\b)[a-z][a-z ]{0,40}$")
 _NUMBERED_TAIL = re.compile(
     r",\s*(?:docs?|nos?|nn?|nota|note|tav|tab|fig|doc)\.?\s*[\dIVXLCivxlc][\w.]{0,10}$"
 )
+# A span of years, as titles give them ("1500-1700", "1378-81").
+# must match: "1500-1700" "1378-81" "1500 – 1700"    must not match: "1500" "pp. 15-17"
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)\s*[-–—]\s*\d{2,4}(?!\d)")
 # Four-digit years.
 # must match: "1972" "2004"    must not match: "12345" "A14684" "198"
 _YEAR = re.compile(r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?!\d)")
@@ -577,7 +587,12 @@ def _find_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     for s_start, s_end in _join_continued(text, protected, _sentences(text, protected)):
         signal: str | None = None
-        for c_start, c_end in _split_outside(text, protected, s_start, s_end, ";"):
+        clauses = _join_clauses(text, _split_outside(text, protected, s_start, s_end, ";"))
+        for c_start, c_end in clauses:
+            if pieces and _LOCATOR_CLAUSE.match(text, c_start, c_end):
+                # "Ivi, vol. 13, p. 46; vol. 16, p. 112": more places in the same work
+                pieces[-1] = replace(pieces[-1], end=c_end)
+                continue
             found = _citation_region(text, protected, c_start, c_end)
             if found is None:
                 signal = None  # commentary ends the reach of a signal
@@ -586,6 +601,40 @@ def _find_pieces(text: str) -> list[_Piece]:
             signal = new_signal or signal
             pieces.extend(_split_relations(text, protected, start, end, signal))
     return pieces
+
+
+def _join_clauses(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses with a title cut at a semicolon (OCR for a colon) joined again.
+
+    "A. Lee, The Towns; Kent and Essex, 1500-1700, Oslo 1986": a name-opening clause that
+    is no citation alone, followed by one that continues it (no name, signal or Ibid. of
+    its own) and together reads as a citation.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(clauses):
+        start, end = clauses[i]
+        if i + 1 < len(clauses):
+            first, (n_start, n_end) = text[start:end], clauses[i + 1]
+            following = text[n_start:n_end]
+            if (
+                _NAME_START.match(first)
+                and _prose_share(first, title_words=_TITLE_WORDS) <= JOIN_PROSE_SHARE
+                and not _is_citation(first, by_shape=False)
+                and not _opens_citation(following)
+                and _reads_as_citation(text[start:n_end])
+            ):
+                out.append((start, n_end))
+                i += 2
+                continue
+        out.append((start, end))
+        i += 1
+    return out
+
+
+def _reads_as_citation(text: str) -> bool:
+    """Whether joined pieces read as one citation (judged without the shape rules)."""
+    return _is_citation(text, by_shape=False) or _reads_as_full(text)
 
 
 def _protected_mask(text: str) -> bytearray:
@@ -643,9 +692,10 @@ def _join_continued(
             and _prose_share(first, title_words=_TITLE_WORDS) <= JOIN_PROSE_SHARE
             and not _is_citation(first, by_shape=False)
         ):
+            bare = not _NAME_START.match(first)  # "G. LEE. Title": any title may follow
             for k in range(i + 1, min(len(sentences), i + 1 + JOIN_SENTENCES)):
                 k_start, k_end = sentences[k]
-                if _opens_citation(text[k_start:k_end]):
+                if _opens_citation(text[k_start:k_end], after_bare_name=bare and k == i + 1):
                     break
                 clause_end = _split_outside(text, protected, k_start, k_end, ";")[0][1]
                 joined = text[start:clause_end]
@@ -662,16 +712,20 @@ def _has_unprotected(text: str, protected: bytearray, start: int, end: int, ch: 
     return any(text[i] == ch and not protected[i] for i in range(start, end))
 
 
-def _opens_citation(sentence: str) -> bool:
+def _opens_citation(sentence: str, *, after_bare_name: bool = False) -> bool:
     """Whether a sentence begins a citation of its own rather than continuing a title.
 
     A signal, Ibid. or a relation opens one; so does a name followed by a capitalised
-    title, unless what follows the comma is publication facts ("Six Essays,Roma 1979").
+    title, unless what follows the comma is publication facts ("Six Essays,Roma 1979"),
+    or the sentence before is an author's name alone (then a title opening with a name,
+    "G. LEE. Anna Neri, una vita", is that author's).
     """
     if _SIGNAL_AT_START.match(sentence) or _IBID.match(sentence):
         return True
     if _RELATION_AT_START.match(sentence) or _LEADING_FOREIGN_SIGNAL.match(sentence):
         return True
+    if after_bare_name:
+        return False
     m = _NAME_START.match(sentence)
     if not m:
         return False
@@ -1156,8 +1210,11 @@ _TRAILING_PUNCTUATION = " .,;:"
 
 
 def _is_lone_year(pin: str, before: str) -> bool:
-    """True when a 'locator' is the only year of the citation, so it is its date."""
-    return bool(_YEAR.fullmatch(pin)) and not _YEAR.search(before)
+    """True when a 'locator' is the only year of the citation, so it is its date.
+
+    Years inside a title's span of years ("Towns, 1500-1700, Oslo, 1986") do not count.
+    """
+    return bool(_YEAR.fullmatch(pin)) and not _YEAR.search(_YEAR_SPAN.sub(" ", before))
 
 
 def _core(body: str) -> str:

@@ -448,6 +448,30 @@ SPLITS = [
         [cite("Verdi, op.rii., pp. 49-59", "supra", pinpoint="49-59")],
         id="op_cit_misread_by_ocr",
     ),
+    pytest.param(
+        "Ivi, vol. 13, p. 46; vol. 16, pp. 112-115.",
+        [cite("Ivi, vol. 13, p. 46; vol. 16, pp. 112-115", "ibid", pinpoint="112-115")],
+        id="locator_clause_after_semicolon_continues_the_citation",
+    ),
+    pytest.param(
+        "A. Orme, The Mill Towns; Kent and Essex, 1500-1700, Oslo, Dreyer, 1986.",
+        [cite("A. Orme, The Mill Towns; Kent and Essex, 1500-1700, Oslo, Dreyer, 1986")],
+        id="title_cut_at_a_semicolon_joined",
+    ),
+    pytest.param(
+        "G. Orme. Anna Neri, Carlo Neri e il porto di Chioggia, «Studi veneti», 4, 1962.",
+        [
+            cite(
+                "G. Orme. Anna Neri, Carlo Neri e il porto di Chioggia, «Studi veneti», 4, 1962"
+            )
+        ],
+        id="bare_author_name_before_a_title_opening_with_a_name",
+    ),
+    pytest.param(
+        "Ada Orme, Le Vie del Sig. Neri, Udine, Forni, 1828.",
+        [cite("Ada Orme, Le Vie del Sig. Neri, Udine, Forni, 1828")],
+        id="italian_sig_abbreviation_does_not_end_the_sentence",
+    ),
     # --- references cut from a longer note -------------------------------------------------
     pytest.param(
         "Orme, Two Towns,pp. 3-4,",
