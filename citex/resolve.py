@@ -209,6 +209,12 @@ _CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*in\s+(?=[A-Z«\"“�
 # The "in" closing the words before "in op. cit.".
 # must match: "Name, «word», in" '"Entry," in'    must not match: "Name, Storia" "Berlin"
 _CLOSING_IN = re.compile(r"(?<=\s)in$")
+# A title part that is only the volume a contribution is in: "in Volume".
+# must match: "in Le Venezie" "in «Studi»"    must not match: "Inverno" "in part"
+_IN_OPENING = re.compile(r"in\s+[A-Z«\"“]")
+# A volume designation opening what follows "op. cit." (no title).
+# must match: "T. IV" "XIV (Supplementa)" "Tomo 2" "Vol. 3" "II"    must not match: "Storia"
+_VOLUME_LEAD = re.compile(r"(?:[IVXLC]+\b|[Tt]\.|[Tt]omo\b|[Vv]ol)")
 # The mark of a shortened title: "Title [...]", "Title...", "Title …" (OCR: "[■■■]").
 # must match: " [...]" "..." "…" " [■■■]" "...cit" is cut before cit    must not match: "."
 _ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|…)")
@@ -609,9 +615,18 @@ class _State:
         # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
         volume = _CHAPTER_IN.search(head)
         title_part = _CHAPTER_IN.sub("", title_part).strip(" ,.;:")
+        if _IN_OPENING.match(title_part):  # "Name, in Volume": no title of its own
+            title_part = ""
         title_only = _CHAPTER_IN.sub("", head).strip(" ,.;:")
 
         def attempt() -> _Link:
+            if names and comma and not title_part and volume:
+                # "Name, in Volume, cit.": the author's contribution to a volume cited
+                # before (an introduction, a catalogue entry): the volume is the work.
+                link = self._short_by_title(cite, _in_volume(volume), via=via)
+                if link.entry is not None:
+                    return replace(link, reason=f"{link.reason}; {name_part} wrote in it")
+                return link
             if names and self._any_author(names):
                 return self._short_by_names(cite, names, title_part, via=via)
             if names and title_part and self._any_author(names, NAME_WITH_TITLE):
@@ -624,10 +639,11 @@ class _State:
             return self._short_by_title(cite, title_only, via=via)
 
         fields = _start_fields(names, comma, title_part, head, shortened=bool(shortened))
+        if names and comma and not title_part and volume:  # the volume starts the work
+            return self._match_or_start(cite, attempt, {"title": _in_volume(volume)})
         if volume and fields is not None:
             fields["title"] = title_part if names and comma else title_only
-            in_volume = _VOLUME_TITLE.sub("", volume.group(0)).strip(" ,.;:")
-            return self._match_or_start(cite, attempt, fields, in_volume=in_volume)
+            return self._match_or_start(cite, attempt, fields, in_volume=_in_volume(volume))
         return self._match_or_start(cite, attempt, fields)
 
     def _match_or_start(
@@ -1186,6 +1202,11 @@ def _without_entry_in(head: str) -> str:
     return body[:comma].strip() if comma > 0 else head
 
 
+def _in_volume(volume: re.Match[str]) -> str:
+    """The volume's title from a chapter's ', in Volume' (the "in" dropped)."""
+    return _VOLUME_TITLE.sub("", volume.group(0)).strip(" ,.;:")
+
+
 def _with_title_after(head: str, rest: str) -> str:
     """'Name' + ', Title, p. 3' after "op. cit." -> 'Name, Title' (the title names the work
     when the author has several: "Lee, op. cit., Roads, p. 3")."""
@@ -1196,6 +1217,7 @@ def _with_title_after(head: str, rest: str) -> str:
         or "," in head
         or not first
         or _LOCATOR_PART.match(first)
+        or _VOLUME_LEAD.match(first)
         or not first[0].isupper()
         or not _names_of(head)
     ):

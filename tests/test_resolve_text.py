@@ -197,6 +197,33 @@ CASES = [
         [((2, 0), (1, 0))],
         id="numbered_entry_as_locator",
     ),
+    pytest.param(
+        [
+            "I tesori di Chioggia, catalogo della mostra a cura di A. Rossi, Milano 1985.",
+            "G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.",
+            "Verdi, in I tesori di Chioggia, cit., p. 78.",
+        ],
+        [((3, 0), (1, 0))],
+        id="contribution_in_a_cited_volume_is_the_volume",
+    ),
+    pytest.param(
+        [
+            "A. Verdi, Le torri, Roma 1980.",
+            "A. Verdi, Le mura, Roma 1982.",
+            "Verdi, in I tesori di Chioggia, p. 7.",
+            "Verdi, in I tesori di Chioggia, p. 9.",
+        ],
+        [((3, 0), NEW), ((4, 0), (3, 0))],
+        id="contribution_in_an_uncited_volume_starts_the_volume",
+    ),
+    pytest.param(
+        [
+            "R. Neri, Istoria di Chioggia,T. II, Venezia 1781, p. 359.",
+            "Neri, op. cit.,T. IV, p. 206.",
+        ],
+        [((2, 0), (1, 0))],
+        id="volume_after_op_cit_is_no_title",
+    ),
 ]
 
 
