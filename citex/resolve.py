@@ -766,10 +766,12 @@ class _State:
                     missing=True,
                 )
             titled.sort(key=lambda t: (-t[0], -t[1]))
-            if len(titled) > 1 and not _leads(titled[0][0], titled[1][0], TITLE_MARGIN):
+            tied = [e for t, _, e in titled if not _leads(titled[0][0], t, TITLE_MARGIN)]
+            same = self._one_item(tied)
+            if same is None:
                 where = ", ".join(self._describe(e) for _, _, e in titled)
                 return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
-            t_score, n_score, entry = titled[0]
+            t_score, n_score, entry = next(t for t in titled if t[2] == same)
             return _Link(
                 entry,
                 "short-title",
@@ -875,10 +877,11 @@ class _State:
             if c not in by_cluster or s > by_cluster[c][0]:
                 by_cluster[c] = (s, entry)
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
-        if len(ranked) > 1 and not _leads(ranked[0][0], ranked[1][0], TITLE_MARGIN):
+        same = self._one_item([e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)])
+        if same is None:
             where = ", ".join(self._describe(e) for _, e in ranked)
             return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
-        score, entry = ranked[0]
+        score, entry = next(t for t in ranked if t[1] == same)
         return _Link(
             entry,
             "short-title",
@@ -935,12 +938,13 @@ class _State:
         if not by_cluster:
             return None
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
-        if len(ranked) > 1 and not _leads(ranked[0][0], ranked[1][0], TITLE_MARGIN):
+        same = self._one_item([e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)])
+        if same is None:
             where = ", ".join(self._describe(e) for _, e in ranked)
             return _unresolved(
                 "short-title", cite, f"{form}'{title}' as printed fits several works: {where}"
             )
-        score, entry = ranked[0]
+        score, entry = next(t for t in ranked if t[1] == same)
         who = f"author {' and '.join(names)} and " if names else ""
         return _Link(
             entry,
@@ -1086,6 +1090,29 @@ class _State:
             if any(_in_range(pinpoint, r) for r in ranges):
                 hits.append(u)
         return hits[0] if len(hits) == 1 else None
+
+    def _one_item(self, tied: list[int]) -> int | None:
+        """Of works tied for a short form, the first when they are one item cited apart
+        (same author and the same title as printed: volumes of one edition the field
+        parser read differently), else None (a real ambiguity)."""
+        if len(tied) == 1:
+            return tied[0]
+        keys = {self._item_key(e) for e in tied}
+        if len(keys) != 1 or not all(next(iter(keys))):
+            return None
+        return min(tied)
+
+    def _item_key(self, entry: int) -> tuple[str, str]:
+        """(author, title) of an entry as printed, normalised, to tell repeats apart."""
+        e = self.entries[entry]
+        if e.container or not e.text:
+            people = e.csl.get("author") or e.csl.get("editor") or []
+            who = _family(people[0]) if people else ""
+            return normalise(who), title_key_of(str(e.csl.get("title") or ""))
+        author, rest = _printed_author(e.text)
+        words = _LEAD_WORD.findall(author)
+        title = _comma_parts(rest)[0] if rest else ""
+        return normalise(words[-1] if words else ""), title_key_of(title)
 
     def _describe(self, entry: int | None) -> str:
         """'note 3 (Lee, Old Roads)' for reasons."""

@@ -630,3 +630,19 @@ def test_short_title_of_a_volume_printed_after_in_links_the_volume() -> None:
     assert cite.work is not None and cite.work != cite_at(notes, (1, 0)).work
     assert "the volume of the chapter in note 1" in cite.resolution.reason
     assert cite.csl["title"] == "Studi sulle strade"
+
+
+def test_tie_between_repeats_of_one_item_is_no_ambiguity() -> None:
+    first = full("M. Neri, Diarii, Venezia, 1895, col. 231", "Neri", "Diarii", 1895)
+    again = full("M. Neri, Diarii, XLIV, Venezia, 1896, col. 9", "Neri", "XLIV", 1896)
+    notes = _resolve([first], [again], [back("Neri, Diarii, XLV, col. 86", pin="86")])
+    cite = cite_at(notes, (3, 0))
+    assert cite.work == cite_at(notes, (1, 0)).work, cite.resolution
+
+
+def test_tie_between_two_titles_stays_ambiguous() -> None:
+    roads = full("A. Lee, Roads, Oslo, 1970, p. 1", "Lee", "Roads", 1970)
+    rails = full("A. Lee, Roads and Rails, Oslo, 1980, p. 1", "Lee", "Roads and Rails", 1980)
+    notes = _resolve([roads], [rails], [back("Lee, Roads, p. 9", pin="9")])
+    cite = cite_at(notes, (3, 0))
+    assert cite.work is None and "fits several works" in cite.resolution.reason
