@@ -60,6 +60,9 @@ TAIL_SCORE = 4
 LEAD_IN_PROSE_SHARE = 0.3
 # ... and at least this many prose words, so that "Smith, interview in" is no lead-in.
 LEAD_IN_PROSE_WORDS = 3
+# At most this many words of description ("her work", "the tract") may stand before a
+# capitalised title with strong publication facts and no colon between them.
+DESCRIPTION_WORDS = 4
 # Lead-ins before a signal or a trailing citation are a sentence's opening words; looking
 # further would make a long clause of OCR junk cost quadratic time.
 MAX_LEAD_IN = 300
@@ -833,7 +836,18 @@ def _skip_description(text: str, protected: bytearray, start: int, end: int) -> 
     for i in range(start, end - 1):
         if text[i] == ":" and not protected[i] and text[i + 1] == " ":
             return _strip(text, i + 1, end)[0]
-    return None if _prose_share(text[start:end]) >= LEAD_IN_PROSE_SHARE else start
+    if _prose_share(text[start:end]) < LEAD_IN_PROSE_SHARE:
+        return start
+    # "her work Title (Place: Publisher, 1600), 4": a few words of description before a
+    # capitalised title and strong publication facts.
+    for m in _WORD.finditer(text, start, min(end, start + MAX_LEAD_IN)):
+        if m.group(0)[0].isupper():
+            lead_words = len(_WORD.findall(text, start, m.start()))
+            rest = text[m.start() : end]
+            if lead_words <= DESCRIPTION_WORDS and _citation_score(rest) >= STRONG_SCORE:
+                return m.start()
+            break
+    return None
 
 
 def _normalise_signal(signal: str) -> str:

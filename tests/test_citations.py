@@ -460,17 +460,23 @@ SPLITS = [
     ),
     pytest.param(
         "G. Orme. Anna Neri, Carlo Neri e il porto di Chioggia, «Studi veneti», 4, 1962.",
-        [
-            cite(
-                "G. Orme. Anna Neri, Carlo Neri e il porto di Chioggia, «Studi veneti», 4, 1962"
-            )
-        ],
+        [cite("G. Orme. Anna Neri, Carlo Neri e il porto di Chioggia, «Studi veneti», 4, 1962")],
         id="bare_author_name_before_a_title_opening_with_a_name",
     ),
     pytest.param(
         "Ada Orme, Le Vie del Sig. Neri, Udine, Forni, 1828.",
         [cite("Ada Orme, Le Vie del Sig. Neri, Udine, Forni, 1828")],
         id="italian_sig_abbreviation_does_not_end_the_sentence",
+    ),
+    pytest.param(
+        "her tract Le vie del sale (Venice: Neri, 1600), pp. 1-7.",
+        [cite("Le vie del sale (Venice: Neri, 1600), pp. 1-7", pinpoint="1-7")],
+        id="short_description_before_a_title_with_publication_facts",
+    ),
+    pytest.param(
+        "the reports sent to the council were lost in the fire of 1600.",
+        [],
+        id="description_without_a_title_is_commentary",
     ),
     # --- references cut from a longer note -------------------------------------------------
     pytest.param(
