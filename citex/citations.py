@@ -1251,8 +1251,12 @@ def _parse_full(cited: str, pinpoint: str | None, parse: Parser) -> tuple[CSLIte
 
 
 def _text_for_parser(cited: str) -> str:
-    """The citation without alias definitions and trailing annotations in parentheses."""
+    """The citation without alias definitions and trailing annotations in parentheses;
+    an author's name closed by a period ("G. LEE. Title") closed by a comma instead."""
     text = _HEREINAFTER.sub("", cited).rstrip()
+    bare = _BARE_NAME_OPENING.match(text)
+    if bare:
+        text = text[: bare.end() - 2] + "," + text[bare.end() - 1 :]
     while text.endswith(")"):
         opening = text.rfind("(")
         inner = text[opening + 1 : -1].lstrip()

@@ -1323,11 +1323,14 @@ PRINTED_TITLE_SLACK = 8
 # must match: "G. Lee, " "LEE G.: " "Ann B. Lee," "Lee,Title" (comma glued by OCR)
 # must not match: "The History of the Roads of Kent and Other Places, " (too long)
 _PRINTED_AUTHOR = re.compile(r"^[^,:;]{2,60}?[,:]\s*")
+# ... or initials and a surname closed by a period ("G. LEE. Title").
+# must match: "G. Lee. " "A. B. LEE. "    must not match: "G. Lee, " "Lee. " (no initial)
+_PRINTED_BARE_AUTHOR = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z][\w'’-]+\.\s+(?=[A-Z«\"“])")
 
 
 def _printed_author(text: str) -> tuple[str, str]:
     """A printed citation split into its author part and the rest ('', text if none)."""
-    m = _PRINTED_AUTHOR.match(text)
+    m = _PRINTED_BARE_AUTHOR.match(text) or _PRINTED_AUTHOR.match(text)
     if not m or len(_LEAD_WORD.findall(m.group(0))) > LEAD_WORDS + 2:
         return "", text
     return m.group(0), text[m.end() :]

@@ -224,6 +224,15 @@ CASES = [
         [((2, 0), (1, 0))],
         id="volume_after_op_cit_is_no_title",
     ),
+    pytest.param(
+        [
+            "G. Verdi. Anna Neri, Carlo Neri e il porto di Chioggia, «Studi veneti», IV (1962),"
+            " pp. 1-9.",
+            "Verdi, Anna Neri..., p. 7.",
+        ],
+        [((2, 0), (1, 0))],
+        id="bare_author_name_then_a_title_opening_with_a_name",
+    ),
 ]
 
 
