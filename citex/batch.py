@@ -508,5 +508,3 @@ def _year(csl: CSLItem) -> str:
 def _key_chars(wid: str) -> str:
     """A work id reduced to the characters every BibTeX reader takes in a key."""
     return "".join(ch for ch in _normal(wid) if ch.isascii() and ch.isalnum()) or "work"
-
-
