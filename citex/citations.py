@@ -282,12 +282,17 @@ _OCR_CIT = re.compile(
 # must match: "Smith" in "Smith, supra note 4"  "Smith" in "Smith, op. cit., 5"
 _SUPRA_HEAD = re.compile(r"^(?P<head>[^,]{1,80}?),?\s+(?:supra|op\.\s*cit|loc\.\s*cit)", re.I)
 
-# An alias definition, in parentheses or brackets.
-# must match: "(hereinafter Lee Report)" '[hereinafter cited as "Report"]'
-# must not match: "(hereinafter)" "(here in after)"
-_HEREINAFTER = re.compile(
-    r"[(\[]\s*(?:hereinafter|hereafter)(?:\s+(?:cited|referred\s+to))?(?:\s+as)?\s*,?\s*"
-    r"[\"“']?(?P<alias>[^()\[\]\"”]{1,80}?)[\"”']?\s*[)\]]",
+# An alias definition, in parentheses or brackets, in the languages of the corpora.
+# must match: "(hereinafter Lee Report)" '[hereinafter cited as "Report"]' "(hereafter: HWR)"
+#             "(d’ora in poi DBI)" "(da ora Storia 2004)" "(im Folgenden zitiert als GW)"
+#             "(ci-après RHV)"
+# must not match: "(hereinafter)" "(here in after)" "(da Roma)" "(in seguito)"
+ALIAS_DEFINITION = re.compile(
+    r"[(\[]\s*(?:hereinafter|hereafter|henceforth|d['’]\s?ora\s+in\s+(?:poi|avanti)|da\s+ora"
+    r"(?:\s+in\s+poi)?|di\s+seguito|in\s+seguito|im\s+folgenden|künftig|ci-après|désormais)"
+    r"(?:\s+(?:cited|referred\s+to|citato|citata|abbreviato|zitiert|cité))?"
+    r"(?:\s+(?:as|come|als|comme))?\s*[,:]?\s*"
+    r"[\"“'«]?(?P<alias>[^()\[\]\"”«»]{1,80}?)[\"”'»]?\s*[)\]]",
     re.IGNORECASE,
 )
 
@@ -1253,7 +1258,7 @@ def _parse_full(cited: str, pinpoint: str | None, parse: Parser) -> tuple[CSLIte
 def _text_for_parser(cited: str) -> str:
     """The citation without alias definitions and trailing annotations in parentheses;
     an author's name closed by a period ("G. LEE. Title") closed by a comma instead."""
-    text = _HEREINAFTER.sub("", cited).rstrip()
+    text = ALIAS_DEFINITION.sub("", cited).rstrip()
     bare = _BARE_NAME_OPENING.match(text)
     if bare:
         text = text[: bare.end() - 2] + "," + text[bare.end() - 1 :]
@@ -1268,7 +1273,7 @@ def _text_for_parser(cited: str) -> str:
 
 def _defined_alias(cited: str) -> str | None:
     """The alias a citation defines with "(hereinafter X)", if any."""
-    m = _HEREINAFTER.search(cited)
+    m = ALIAS_DEFINITION.search(cited)
     return " ".join(m.group("alias").split()) if m else None
 
 

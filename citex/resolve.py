@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .citations import ALIAS_DEFINITION
 from .fuzzy import name_similarity, normalise, short_title_similarity, title_similarity
 from .models import Citation, CSLItem, Footnote, Resolution
 from .works import WorkIndex, merge_csl, same_work, work_ids
@@ -176,14 +177,6 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
 # Signals the splitter may have left on a citation (languages it does not know).
 # must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
 _LEADING_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
-# An alias defined in a full citation.
-# must match: "(hereinafter Lee Report)" '[hereinafter cited as "Report"]' "(hereafter HWR)"
-# must not match: "(hereinafter)" "here in after"
-_ALIAS_DEFINITION = re.compile(
-    r"[(\[]\s*(?i:hereinafter|hereafter|d'ora in poi|im folgenden|di seguito)"
-    r"(?:\s+(?i:cited|referred\s+to|citato))?(?:\s+(?i:as|come))?\s*,?\s*[\"“']?"
-    r"(?P<alias>[^()\[\]\"”]{1,80}?)[\"”']?\s*[)\]]"
-)
 # A chapter whose container is given by a short form at the end: '," in Name, 212'.
 # must match: '"Title," in K0vari, 212' '"Title," in Lee and Orme, 118-19' '," in Lee, pp. 4-5'
 # must not match: '"Title," in Old Roads (Boston, 1972), 3' (publication facts: a full
@@ -1415,7 +1408,7 @@ def _alias_of(cite: Citation) -> str | None:
         value = cite.csl.get(key)
         if value:
             return str(value)
-    m = _ALIAS_DEFINITION.search(cite.text)
+    m = ALIAS_DEFINITION.search(cite.text)
     return " ".join(m.group("alias").split()) if m else None
 
 

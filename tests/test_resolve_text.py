@@ -233,6 +233,23 @@ CASES = [
         [((2, 0), (1, 0))],
         id="bare_author_name_then_a_title_opening_with_a_name",
     ),
+    pytest.param(
+        [
+            "Dizionario dei veneti illustri (d’ora in poi DVI), Venezia 1960, vol. 4, p. 5.",
+            "G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.",
+            "DVI, vol. 4, p. 9.",
+        ],
+        [((3, 0), (1, 0))],
+        id="italian_alias_definition",
+    ),
+    pytest.param(
+        [
+            "A. Rossi, Notai di Candia, 1301-1302, Venezia 1950 (hereafter: Notai), N° 47.",
+            "Notai, N° 44.",
+        ],
+        [((2, 0), (1, 0))],
+        id="alias_definition_with_a_colon",
+    ),
 ]
 
 
