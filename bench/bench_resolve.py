@@ -57,13 +57,20 @@ _EXPLICIT = re.compile(r"(?i:\bcit\b|\bibid|\bivi\b|\bidem\b|\bid\.)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 
 
+# A cell's way of saying there is no id.
+# must match: "no SBN" "noSBN" "NoSBN" "no sbn"    must not match: "RAV0039334"
+_NO_ID = re.compile(r"(?i:no\s*sbn)")
+
+
 def _ids(row: dict[str, str]) -> frozenset[str]:
-    """The row's normalised catalogue ids (a cell may list several editions)."""
+    """The row's normalised catalogue ids (a cell may list several editions, separated by
+    commas or, in some cells, by spaces: "MIL0115431  SBL0351943")."""
     out = set()
     for cell in (row.get("BID_SBN", ""), row.get("linkedbooks_article_id", "")):
-        for part in cell.split(","):
+        cell = _NO_ID.sub(" ", cell)  # "no SBN", "noSBN", "NoSBN": no id
+        for part in re.split(r"[,\s]+", cell):  # commas, and spaces in some cells
             part = part.strip().replace("IT\\ICCU\\", "").replace("\\", "")
-            if part and part.lower().replace(" ", "") != "nosbn":  # "no SBN", "noSBN", ...
+            if part:
                 out.add(part)
     return frozenset(out)
 
