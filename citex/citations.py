@@ -400,6 +400,9 @@ _ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
 _NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,")
+# "Idem" and its kin as a whole sentence (OCR turned the comma after it into a period).
+# must match: "Idem" "idem" "Id." "Id.." "Eadem" "Ead."    must not match: "Ibid" "Idem, 4"
+_IDEM_ALONE = re.compile(r"(?:Id|Idem|Eadem|Ead|Iidem)\.{0,2}$", re.IGNORECASE)
 # A sentence that is only an author's name, its comma read as a period by OCR ("S. LEE.
 # Title, Roma 1990"): initials or a capitalised surname.
 # must match: "S. ROMANIN" "G. Lee" "A. B. Lee" "ROMANIN"
@@ -693,6 +696,17 @@ def _join_continued(
         start, end = sentences[i]
         first = text[start:end]
         reach = i
+        if (
+            i + 1 < len(sentences)
+            and _IDEM_ALONE.match(first)
+            and not _opens_citation(text[sentences[i + 1][0] : sentences[i + 1][1]])
+            and _reads_as_citation(text[sentences[i + 1][0] : sentences[i + 1][1]])
+        ):
+            # "Idem. Title, Place 1957": the same author's new work, its comma read as a
+            # period; a page alone or prose after "Id." stays apart.
+            out.append((start, sentences[i + 1][1]))
+            i += 2
+            continue
         if (
             i + 1 < len(sentences)
             and (_NAME_START.match(first) or _BARE_NAME.match(first))

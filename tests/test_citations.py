@@ -478,6 +478,16 @@ SPLITS = [
         [],
         id="description_without_a_title_is_commentary",
     ),
+    pytest.param(
+        "Idem. Storia di Chioggia, Venezia 1957, pp. 99-145.",
+        [cite("Idem. Storia di Chioggia, Venezia 1957, pp. 99-145", pinpoint="99-145")],
+        id="idem_closed_by_a_period_before_a_new_title",
+    ),
+    pytest.param(
+        "Id. The court held that the statute was void.",
+        [cite("Id.", "ibid")],
+        id="legal_id_before_prose_stays_apart",
+    ),
     # --- references cut from a longer note -------------------------------------------------
     pytest.param(
         "Orme, Two Towns,pp. 3-4,",
