@@ -234,11 +234,16 @@ _COMPLETE_ITEM_END = re.compile(
     r"(?:\b(?:1[5-9]\d\d|20\d\d)|\))(?:\s*[,:]\s*(?:pp?\.\s*)?[\divxlc]+(?:\s*[-–—]\s*\d+)?)?$"
 )
 
-# Ibid. and its relatives at the start of a piece (OCR may read "I" as "l" or "1").
-# must match: "Ibid., 13" "Ibid." "lbid, 5" "Id. at 7" "Idem, 4" "Ibid"
+# Ibid. and its relatives at the start of a piece (OCR may read "I" as "l", "1" or "¡",
+# or lose it: "bid."; "ivi" may come out as "ioi"); "ib." is Italian ibidem.
+# must match: "Ibid., 13" "Ibid." "lbid, 5" "Id. at 7" "Idem, 4" "Ibid" "¡bid." "bid., 4"
+#             "ib. p. 7" "ioi, col. 5"
 # must not match: "Idaho" "Ibidem Press" is fine to match (it is "ibidem") "Identity"
+#                 "Bid for Power" "Ibsen" "Ioio"
 _IBID = re.compile(
-    r"^(?:[Il1]bid(?:em)?|Id|Idem|Eadem|Ead|Ivi|Ebd|Ebenda|Ders|Dies)\b\s*\.?", re.IGNORECASE
+    r"^(?:[Il1¡]bid(?:em)?|bid(?=\.)|ib(?=\.)|ioi(?=[.,])|Id|Idem|Eadem|Ead|Ivi|Ebd|Ebenda"
+    r"|Ders|Dies)\b\s*\.?",
+    re.IGNORECASE,
 )
 
 # "Idem" and its kin: the same author as the citation before (a new work when a title
@@ -819,6 +824,7 @@ def _citation_region(
     """Where the citation of a clause lies and its signal, or None for commentary."""
     if text.startswith("and ", start):
         start, end = _strip(text, start + 4, end)
+    start = _skip_stray_opening(text, start, end)
     signal = None
     m = _SIGNAL_AT_START.match(text, start, end)
     if m:
@@ -835,6 +841,21 @@ def _citation_region(
     if tail is not None:
         return tail, end, signal
     return (start, end, signal) if _is_citation(text[start:end]) else None
+
+
+# Punctuation OCR leaves before a clause's first word (".ivi, p. 4", "·Lee, 5"); an
+# opening bracket with no closing one after it ("(ibid.") is stray too.
+_STRAY_OPENING = ".,;:·"
+
+
+def _skip_stray_opening(text: str, start: int, end: int) -> int:
+    """The start of a clause past stray punctuation (a short title's dots stay)."""
+    if text.startswith("..", start) or text.startswith("…", start):
+        return start
+    unclosed = text.find(")", start, end) < 0
+    while start < end and (text[start] in _STRAY_OPENING or (text[start] == "(" and unclosed)):
+        start += 1
+    return _strip(text, start, end)[0]
 
 
 def _signal_inside(text: str, protected: bytearray, start: int, end: int) -> tuple[int, str] | None:

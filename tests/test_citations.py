@@ -703,6 +703,30 @@ SPLITS = [
         [],
         id="quotation_in_guillemets_is_no_journal",
     ),
+    # --- OCR'd back-reference words and stray marks before them ----------------------------
+    pytest.param(
+        ".ivi,p. 37.", [cite("ivi,p. 37", "ibid", pinpoint="37")], id="stray_period_before_ivi"
+    ),
+    pytest.param("(ibid.", [cite("ibid.", "ibid")], id="unclosed_bracket_before_ibid"),
+    pytest.param(
+        "bid., livre IV, pp. 3-40.",
+        [cite("bid., livre IV, pp. 3-40", "ibid", pinpoint="3-40")],
+        id="ibid_with_its_i_lost",
+    ),
+    pytest.param("ib. p. 81", [cite("ib. p. 81", "ibid", pinpoint="81")], id="italian_ib"),
+    pytest.param(
+        "ioi,col. 58.", [cite("ioi,col. 58", "ibid", pinpoint="col. 58")], id="ivi_read_ioi"
+    ),
+    pytest.param(
+        "Bid for Power, 12.",
+        [cite("Bid for Power, 12", "short", pinpoint="12")],
+        id="title_opening_with_bid_is_no_ibid",
+    ),
+    pytest.param(
+        "(Orme, Two Towns, 4",
+        [cite("Orme, Two Towns, 4", "short", pinpoint="4")],
+        id="unclosed_bracket_before_a_short_form",
+    ),
 ]
 
 
