@@ -301,12 +301,32 @@ ALIAS_DEFINITION = re.compile(
     re.IGNORECASE,
 )
 
+# The digits of a year of the periods cited (used inside the patterns below).
+_YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
 # What a locator gives: pages or a range, several joined by "and" (Italian "e"), a roman
 # page, "passim", with a note number.
 _PIN = (
     r"(?:\d+[a-z]?(?:\s*[-–—]+\s*\d+[a-z]?)?(?:\s*(?:and|&|e)\s*\d+(?:\s*[-–—]+\s*\d+)?)*"
     r"|[ivxlc]{1,7}(?:\s*[-–—]+\s*[ivxlc]{1,7})?|passim)(?:\s*nn?\.\s*\d+)?"
 )
+# A page whose digits OCR read as letters ("io" for 10, "ioi" for 101): up to four of
+# 0-9 and lower-case o, i, l with at least one "o" (pure "ii" or "xi" stays a roman page), a range
+# after it read alike. Taken only after a "p."/"pp.", where no word can stand.
+# must match: "io" "ioi" "io-ii" "2o" "1o5"    must not match: "ii" "xi" "Io" "Iole" "12"
+_OCR_PAGE = r"(?=[\dil]{0,3}o)[\dilo]{1,4}(?!\w)(?:\s*[-–—]+\s*[\dilo]{1,4})?"
+# The pages after "p."/"pp.": one locator or a list of them separated by commas
+# ("12-15, 20-22"), as Romance notes give several ranges of one work.
+# must match: "12-15, 20-22" "5-6,9" "49, 67-68, 72-73" "io-ii" "xii"
+# must not match: "12-15, Roma" "4, 1990" (a year after a page is no page; only "12-15"
+#                 and "4" are taken)
+_PAGE_LIST = (
+    r"(?:" + _PIN + r"|" + _OCR_PAGE + r")"
+    r"(?:\s*,\s*(?!" + _YEAR_DIGITS + r"(?!\d))\d+(?:\s*[-–—]+\s*\d+)?)*"
+)
+# The mark of a page: "p."/"pp.", also in capitals, or "pp"/"p" without its period before
+# a number.
+# must match: "p." "pp." "PP." "pp 12" "p 48"    must not match: "pa" "Pisa" "p x"
+_PAGE_MARK = r"(?:[pP][pP]?\.|pp?(?=\s+\d))"
 # A locator at the very end of a citation: after a comma or colon, optional "p."/"at".
 # must match: ", 13" ": 77" ", 4-5" ", 101-04" ", passim" ", xii" ", 22 n. 4" ", at 7"
 #             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title) ", p. 5 e 9"
@@ -314,15 +334,25 @@ _PIN = (
 _END_LOCATOR = re.compile(
     r"(?:[,:][\"”]?\s*(?:(?:pp?\.|at)\s*)?|\sat\s+)(?P<pin>" + _PIN + r")\s*$"
 )
-# A page marked "p."/"pp." where no comma leads to it: after a space or a short title's
-# dots, or glued by OCR to the title's last word; also a roman page in capitals.
+# A page marked "p."/"pp.": after a comma, a space or a short title's dots, or glued by
+# OCR to the title's last word; also a roman page in capitals, several pages or ranges
+# separated by commas, and pages with OCR'd digits.
 # must match: "Title p. 23" "Title...p. 39" "Title…, pp. 4-5" "Librarionp. 12" ", p. XI"
+#             ", pp. 12-15, 20-22" ", pp 12-13" ", PP. 16" ", p. io-ii"
 # must not match: "op. 12" "chap. 4" "cap. 6" (too short to be a glued word) "Vol. 2"
+#                 ", p. Io" (a capitalised word) ", pp. 4, Roma"
 # The spaces are matched only from where they start, so a run of them is scanned once.
 _PAGE_LOCATOR = re.compile(
-    r"(?:[,:]\s*|(?<!\s)\s+|\.\.|…|(?<=[a-zà-ÿ’']{4}))pp?\.\s*"
-    r"(?P<pin>" + _PIN + r"|[IVXLC]{1,7}(?:\s*[-–—]+\s*[IVXLC]{1,7})?)\s*$"
+    r"(?:[,:]\s*|(?<!\s)\s+|\.\.|…|(?<=[a-zà-ÿ’']{4}))" + _PAGE_MARK + r"\s*"
+    r"(?P<pin>" + _PAGE_LIST + r"|[IVXLC]{1,7}(?:\s*[-–—]+\s*[IVXLC]{1,7})?)\s*$"
 )
+# Letters OCR gives for Latin ones in locators, mapped one to one (the text keeps its
+# length, so offsets hold): Greek rho for "p", eta for "n", iota and omicron for "i" and
+# "o" (digits in "ioi"), a raised dot for a period ("P· 45").
+_OCR_LOOKALIKES = str.maketrans("ρηιίο·", "pniio.")
+# Letters read for digits in an OCR'd page, and a page token made of them.
+_OCR_DIGITS = str.maketrans("iol", "101")
+_OCR_PAGE_TOKEN = re.compile(r"[\diol]+")
 # A locator other than pages: a column, document, folio, numbered entry, chapter or plate,
 # kept with its label ("col. 276").
 # must match: ", col. 27" ",doc. 8" ", coll. 3-4" ",N° 35" ", N°s 7-9" ", fol. 2" ", f. 20v"
@@ -768,6 +798,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
     # OCR drops the space after a comma ("Title,pp. 5") or a short title's dots
     # ("Title...pp. 5"): the word after them counts.
     token = _AFTER_COMMA_OR_DOTS.split(word.group(0) if word else "")[-1]
+    token = token.translate(_OCR_LOOKALIKES)  # "η." and "ρρ." are "n." and "pp."
     # OCR glues words ("QuarterlyVol."): the last capitalised part is the abbreviation.
     glued = _GLUED_TAIL.search(token)
     tail = glued.group(0) if glued else token
@@ -1212,11 +1243,15 @@ class _Pinpoint:
 
 def _find_pinpoint(cited: str) -> _Pinpoint:
     """Find the locator a citation gives for the cited passage."""
+    cited = cited.translate(_OCR_LOOKALIKES)
     body = _strip_tail(cited)
-    for pattern in (_END_LOCATOR, _PAGE_LOCATOR, _OTHER_LOCATOR):
+    for pattern in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR):
         m = pattern.search(body)
         if m and not _is_lone_year(m.group("pin"), body[: m.start()]):
-            return _Pinpoint(" ".join(m.group("pin").split()), m.start(), m.end())
+            pin = " ".join(m.group("pin").split())
+            if pattern is _PAGE_LOCATOR:
+                pin = _read_ocr_digits(pin)
+            return _Pinpoint(pin, m.start(), m.end())
     m = _LOCATOR_AFTER_TITLE.search(cited)
     if m:  # '"Title," 80, in Book': cut the page, keep the quote and the comma
         return _Pinpoint(" ".join(m.group("pin").split()), m.start("pin") - 1, m.end() - 1)
@@ -1224,6 +1259,18 @@ def _find_pinpoint(cited: str) -> _Pinpoint:
     if m:  # inside legal references: the parser needs the text whole
         return _Pinpoint(" ".join(m.group("pin").split()), len(cited), len(cited))
     return _Pinpoint(None, len(cited), len(cited))
+
+
+def _read_ocr_digits(pin: str) -> str:
+    """A page with OCR'd digits read as digits ("io-ii" -> "10-11"); others unchanged.
+
+    Only a page holding an "o" among digit-like letters is read so: "ii" alone is a roman
+    page, but "ii" in a range after "io" is 11.
+    """
+    tokens = _OCR_PAGE_TOKEN.findall(pin)
+    if not any("o" in t for t in tokens):
+        return pin
+    return _OCR_PAGE_TOKEN.sub(lambda m: m.group(0).translate(_OCR_DIGITS), pin)
 
 
 def _strip_tail(cited: str) -> str:
@@ -1256,7 +1303,7 @@ def _strip_tail(cited: str) -> str:
 
 def _ends_in_locator(text: str) -> bool:
     """Whether a locator of any kind closes ``text``."""
-    return any(p.search(text) for p in (_END_LOCATOR, _PAGE_LOCATOR, _OTHER_LOCATOR))
+    return any(p.search(text) for p in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR))
 
 
 # Punctuation that may trail a citation cut from a longer note.

@@ -351,7 +351,7 @@ SPLITS = [
     pytest.param(
         "Orme, Two Towns,pp. 3-4, 9. Ibid., 5.",
         [
-            cite("Orme, Two Towns,pp. 3-4, 9", "short", pinpoint="9"),
+            cite("Orme, Two Towns,pp. 3-4, 9", "short", pinpoint="3-4, 9"),
             cite("Ibid., 5", "ibid", pinpoint="5"),
         ],
         id="abbreviation_glued_after_comma_does_not_end_sentence",
@@ -727,6 +727,62 @@ SPLITS = [
         [cite("Orme, Two Towns, 4", "short", pinpoint="4")],
         id="unclosed_bracket_before_a_short_form",
     ),
+    # --- locators: OCR'd letters, lists of pages -----------------------------------------
+    pytest.param(
+        "Orme, Two Towns, ρ. 37.",
+        [cite("Orme, Two Towns, ρ. 37", "short", pinpoint="37")],
+        id="greek_rho_for_p",
+    ),
+    pytest.param(
+        "Orme, Two Towns, ρρ. 3-9, η. 4.",
+        [cite("Orme, Two Towns, ρρ. 3-9, η. 4", "short", pinpoint="3-9")],
+        id="greek_eta_for_n_does_not_end_the_sentence",
+    ),
+    pytest.param(
+        "Orme, Two Towns,P· 45)·",
+        [cite("Orme, Two Towns,P· 45)·", "short", pinpoint="45")],
+        id="raised_dot_for_a_period_and_capital_p",
+    ),
+    pytest.param(
+        "Il Mulino, pp. io-ii",
+        [cite("Il Mulino, pp. io-ii", "short", pinpoint="10-11")],
+        id="digits_read_as_letters_in_a_page_range",
+    ),
+    pytest.param(
+        "Il Mulino, p. ιοί",
+        [cite("Il Mulino, p. ιοί", "short", pinpoint="101")],
+        id="greek_iota_omicron_for_digits",
+    ),
+    pytest.param(
+        "Il Mulino, p. xii",
+        [cite("Il Mulino, p. xii", "short", pinpoint="xii")],
+        id="roman_page_stays_roman",
+    ),
+    pytest.param(
+        "Orme, Two Towns, p. Io",
+        [cite("Orme, Two Towns, p. Io", "short")],
+        id="capitalised_word_after_p_is_no_ocr_page",
+    ),
+    pytest.param(
+        "Orme, Two Towns..., pp 12-13",
+        [cite("Orme, Two Towns..., pp 12-13", "short", pinpoint="12-13")],
+        id="pp_without_its_period",
+    ),
+    pytest.param(
+        "Orme, Two Towns, pp. 12-15, 20-22.",
+        [cite("Orme, Two Towns, pp. 12-15, 20-22", "short", pinpoint="12-15, 20-22")],
+        id="several_page_ranges_make_one_pinpoint",
+    ),
+    pytest.param(
+        "Orme, Two Towns, pp. 49, 67-68, 72-73.",
+        [cite("Orme, Two Towns, pp. 49, 67-68, 72-73", "short", pinpoint="49, 67-68, 72-73")],
+        id="pages_and_ranges_make_one_pinpoint",
+    ),
+    pytest.param(
+        "Orme, Two Towns, 12-15, 20-22.",
+        [cite("Orme, Two Towns, 12-15, 20-22", "short", pinpoint="20-22")],
+        id="without_pp_only_the_last_range_is_sure_to_be_pages",
+    ),
 ]
 
 
@@ -894,6 +950,8 @@ def test_any_text_gives_valid_spans(note: str) -> None:
         pytest.param("Vol. 12, No. 3 (1990): 4, in ", id="endless_relations"),
         pytest.param("A. B. Cc and D. Ee ", id="endless_names"),
         pytest.param("the reports see also the ", id="endless_signals"),
+        pytest.param("Lee, pp. 1, 2-3, io-", id="endless_page_lists"),
+        pytest.param("ρρ. ιοι ο ", id="endless_ocr_pages"),
     ],
 )
 def test_huge_junk_is_linear(unit: str) -> None:
