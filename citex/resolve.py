@@ -38,8 +38,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .archival import (
+    ArchivalReference,
+    archival_csl,
+    parse_archival,
+    parse_archival_after_ibid,
+)
+from .archival import archive_key as _archive_key
 from .citations import ALIAS_DEFINITION
-from .fuzzy import name_similarity, normalise, short_title_similarity, title_similarity
+from .fuzzy import key_ratio, name_similarity, normalise, short_title_similarity, title_similarity
 from .models import Citation, CSLItem, Footnote, Resolution
 from .works import WorkIndex, merge_csl, same_work, work_ids
 
@@ -84,6 +91,13 @@ CONFIDENCE_ALIAS = 0.95
 # A short form's confidence is its match score times this: a name alone never identifies
 # a work as surely as an Ibid. does.
 SHORT_FORM_WEIGHT = 0.9
+# Two parts of archival paths (fonds, series) are one from this similarity (fuzzy.key_ratio
+# on normalised text): OCR's "Consiglio dei Died" for "Consiglio dei Dieci" scores 0.92,
+# while "Procuratori de supra" against "Procuratori de citra" scores 0.85 too: the
+# threshold trusts OCR over near-homonym series, which the units usually tell apart.
+ARCHIVAL_PATH_MATCH = 0.86
+# Parts shorter than this are compared exactly: one letter tells "Mar" from "Mat".
+ARCHIVAL_PATH_MIN = 8
 # A short form that matches no earlier citation starts a work of its own: that the work
 # exists is certain, but not that no earlier citation of it was missed (OCR, splitting).
 CONFIDENCE_SHORT_FORM_START = 0.5
@@ -381,6 +395,11 @@ class _State:
     # The authors the citation just before names, resolved or not, for a following
     # "idem" when that citation found no work ("Eadem, A, cit.; Eadem, B, cit.").
     last_author: list[dict[str, str]] | None = None
+    # The archive the last archival citation named, for the ones that name none after it
+    # ("Senato, Misti, reg. 20" and "Ibidem: Collegio, ..., filza 6").
+    last_archive: str | None = None
+    # Archival series cited so far: (archive key, normalised path parts, entry).
+    archival: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
     # Whether short forms are matched against works known only from short forms (tried
     # after full citations: a full citation of a work always wins).
     use_provisional: bool = False
@@ -433,6 +452,12 @@ class _State:
     ) -> _Link:
         """Resolve one citation."""
         text = _LEADING_SIGNAL.sub("", cite.text.strip())
+        if cite.kind in ("full", "short", "ibid"):
+            archival = parse_archival_after_ibid(text) or (
+                parse_archival(text) if cite.kind != "ibid" else None
+            )
+            if archival is not None:
+                return self._archival(number, index, cite, archival)
         for ref in self.patterns:
             m = (
                 ref.pattern.match(text)
@@ -525,6 +550,33 @@ class _State:
             lambda: self._short_by_names(cite, families, title, via=form),
             {"author": list(author), "title": title} if title else None,
         )
+
+    def _archival(self, number: int, index: int, cite: Citation, ref: ArchivalReference) -> _Link:
+        """An archival citation: the series it cites, one work per archive and path."""
+        archive = ref.archive or self.last_archive
+        inherited = ref.archive is None and archive is not None
+        if ref.archive:
+            self.last_archive = ref.archive
+        key = _archive_key(archive or "")
+        path = tuple(normalise(p) for p in ref.path)
+        for a_key, a_path, entry in self.archival:
+            if (a_key == key or not a_key or not key) and _paths_match(path, a_path):
+                where = self.entries[entry].note
+                return _Link(
+                    entry,
+                    "full",
+                    CONFIDENCE_FULL,
+                    f"archival: the same series as note {where}"
+                    + (f" (archive {archive} from before)" if inherited else ""),
+                    cite.pinpoint,
+                )
+        csl = archival_csl(ArchivalReference(archive, ref.path, ref.locator, ref.rest))
+        entry = self._add_entry(_Entry(number, index, csl, text=cite.text), cluster_by_fields=False)
+        self.archival.append((key, path, entry))
+        reason = "archival: a series cited for the first time"
+        if inherited:
+            reason += f" (archive {archive} from the citation before)"
+        return _Link(entry, "full", CONFIDENCE_FULL, reason, cite.pinpoint, csl)
 
     def _supra_note(self, number: int, cite: Citation, target: int, head: str) -> _Link:
         """supra note N: an item of note N, picked by the author before the words if needed."""
@@ -993,11 +1045,13 @@ class _State:
 
     # -- entries and clusters ------------------------------------------------------------
 
-    def _add_entry(self, entry: _Entry) -> int:
-        """Add an entry and put it in the cluster of the first earlier entry of its work."""
+    def _add_entry(self, entry: _Entry, *, cluster_by_fields: bool = True) -> int:
+        """Add an entry and put it in the cluster of the first earlier entry of its work
+        (``cluster_by_fields`` False: a cluster of its own, for archival series, which
+        are grouped by archive and path instead)."""
         index = len(self.entries)
         self.entries.append(entry)
-        for cluster in self.heads.candidates(entry.csl):
+        for cluster in self.heads.candidates(entry.csl) if cluster_by_fields else ():
             members = self.clusters[cluster]
             if same_work(self.entries[members[0]].csl, entry.csl):
                 members.append(index)
@@ -1145,6 +1199,26 @@ def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citati
 def _initials(title: str) -> str:
     """The initials of a title's capitalised words ('Gazzetta Urbana Veneta' -> 'GUV')."""
     return "".join(w[0] for w in _LEAD_WORD.findall(title) if w[0].isupper())
+
+
+def _paths_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two archival paths (normalised parts) name one series, OCR tolerated: the
+    series (last part) alike, and the fonds before it alike or one of them left out
+    ("Dieci, Misti" and "Consiglio dei Dieci, Misti")."""
+    if not a or not b or not _parts_alike(a[-1], b[-1]):
+        return False
+    head_a, head_b = " ".join(a[:-1]), " ".join(b[:-1])
+    if not head_a or not head_b or _parts_alike(head_a, head_b):
+        return True
+    shorter, longer = sorted((set(head_a.split()), set(head_b.split())), key=len)
+    return shorter <= longer
+
+
+def _parts_alike(a: str, b: str) -> bool:
+    """Two path parts alike: equal, or near enough when long enough for OCR to vary."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= ARCHIVAL_PATH_MIN and key_ratio(a, b) >= ARCHIVAL_PATH_MATCH
 
 
 def _leads(best: float, other: float, margin: float) -> bool:

@@ -743,3 +743,15 @@ def test_arbitrary_text_gives_readable_output(items: list[dict[str, object]]) ->
     jsonschema.Draft7Validator(CSL_SCHEMA).validate(csl)
     ris = works_to_ris(works)
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in ris.splitlines() if line)
+
+
+def test_archival_series_keeps_its_archive() -> None:
+    work = Work(
+        "neridieci",
+        {"type": "manuscript", "title": "Consiglio dei Dieci, Misti", "archive": "A.S.L."},
+    )
+    for dialect in ("bibtex", "biblatex"):
+        text = works_to_bibtex([work], dialect=dialect)
+        assert "@unpublished{neridieci," in text
+        assert "howpublished = {A.S.L.}" in text
+    assert "AV  - A.S.L." in works_to_ris([work]).splitlines()

@@ -646,3 +646,36 @@ def test_tie_between_two_titles_stays_ambiguous() -> None:
     notes = _resolve([roads], [rails], [back("Lee, Roads, p. 9", pin="9")])
     cite = cite_at(notes, (3, 0))
     assert cite.work is None and "fits several works" in cite.resolution.reason
+
+
+def arch(text: str, pin: str | None = None) -> Citation:
+    """An archival citation as the splitter gives it (full, no parsed fields)."""
+    return Citation(text=text, spans=((0, len(text)),), kind="full", pinpoint=pin)
+
+
+def test_archival_citations_group_by_archive_and_series() -> None:
+    notes = _resolve(
+        [arch("A.S.L., Consiglio dei Dieci, Misti, reg. 18, f. 65v", "reg. 18, f. 65v")],
+        [arch("A.S.L., Consiglio dei Died, Misti, reg. 12, f. 95", "reg. 12, f. 95")],
+        [arch("A.S.L., Consiglio dei Dieci, Comuni, reg. 45, c. 82v", "reg. 45, c. 82v")],
+        [arch("Senato, Misti, reg. 20, f. 95", "reg. 20, f. 95")],
+        [arch("Ibidem: Collegio, Risposte, fz. 6, f. 352", "fz. 6, f. 352")],
+        [back("Ibid., fz. 7", "ibid", pin="fz. 7")],
+        [arch("ASFi, Consiglio dei Dieci, Misti, filza 3", "filza 3")],
+    )
+    misti, ocr, comuni, senato, collegio, ibid, other = (
+        cite_at(notes, (n, 0)) for n in range(1, 8)
+    )
+    assert ocr.work == misti.work, ocr.resolution  # OCR damage in the path
+    assert comuni.work != misti.work  # another series of the same fond
+    assert senato.work not in {misti.work, comuni.work}
+    assert "archive A.S.L. from" in senato.resolution.reason
+    assert collegio.work not in {misti.work, comuni.work, senato.work}  # Ibidem: same archive
+    assert ibid.work == collegio.work and ibid.pinpoint == "fz. 7"
+    assert other.work != misti.work  # the same path in another archive
+    assert misti.csl == {
+        "type": "manuscript",
+        "title": "Consiglio dei Dieci, Misti",
+        "archive": "A.S.L.",
+    }
+    assert misti.pinpoint == "reg. 18, f. 65v"

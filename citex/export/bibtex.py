@@ -324,6 +324,8 @@ def _biblatex_fields(csl: CSLItem, entry_type: str, escape: Callable[[str], str]
     )
     put(publisher_field, "publisher")
     put("location", "publisher-place")
+    if "howpublished" not in fields:
+        put("howpublished", "archive")  # where a manuscript is kept ("A.S.V.")
     for field, variable in (("url", "URL"), ("doi", "DOI")):
         value = _csl.text(csl, variable)
         if value is not None:

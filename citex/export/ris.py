@@ -78,6 +78,7 @@ _SIMPLE_TAGS = (
     ("URL", "UR"),
     ("abstract", "AB"),
     ("note", "N1"),
+    ("archive", "AV"),  # "location in archives": where a manuscript is kept
 )
 
 

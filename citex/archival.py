@@ -1,0 +1,254 @@
+"""Archival citations: an archive, the path of its fonds and series, and the unit cited.
+
+Historians cite manuscripts by where they are kept, not by author and title:
+
+    A.S.V., Consiglio dei Dieci, Misti, reg. 18, f. 65v [18 May 1473]
+    Archivio di Stato di Firenze (ASFi), Mediceo del Principato, filza 412, c. 3r
+    BNM, It. VII, 1234, cc. 5-9
+    PRO, SP 99/5, fol. 12
+
+name an archive (its siglum or its name), the *path* of fonds and series down to the
+series cited ("Consiglio dei Dieci, Misti"), then the *unit* (busta, registro, filza,
+fascicolo, codex) and the folios, and often a date and a description of the document.
+The work such a citation belongs to is the series: the unit and folios are where in it
+(the pinpoint), as a page is in a book. This module reads that structure; the splitter
+uses it to take archival references for citations, and the resolver to group them.
+
+A reference whose archive was given before ("Senato, Misti, reg. 20, f. 95" after an
+"A.S.V." one, or "Ibidem: Collegio, Risposte, filza 6") has no archive of its own
+(``archive`` is ``None``) and is recognised only by its unit ("reg.", "busta", "filza").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fuzzy import normalise
+from .models import CSLItem
+
+# A path part this long is a description of the document, not the name of a fond.
+MAX_PATH_PART = 60
+# An archival path has at most this many parts before the unit (archive > fond > series >
+# subseries); more comma-parts before a unit are prose or a bibliographic reference.
+MAX_PATH_PARTS = 5
+
+# The archive as a siglum: dotted capitals ("A.S.V.", "A. S. Ve.", "B.N.M."), compact
+# capitals ("ASV", "ASVe", "AS VE", "BMC", "PRO", "TNA"), or an archive's name.
+# must match: "A.S.V." "A. S. V." "A.S.Ve" "A.S.V" "ASV" "ASVe" "AS VE" "Asve" "as ve" "BNM"
+#             "PRO"
+#             "Archivio di Stato di Roma (ASR)" "Biblioteca Civica di Udine"
+#             "Staatsarchiv Basel" "Archives nationales" "Venezia, Archivio di Stato"
+# must not match: "Ann Lee" "Storia" "Ibid." "The Times"
+_ARCHIVE = re.compile(
+    r"(?P<archive>"
+    r"(?P<strong>(?:[A-Z]\.\s?){2,3}[A-Z](?:[A-Za-z]{1,2})?\.?-?"  # A.S.V. A. S. Ve. A.S.V
+    r"|A\s?S\s?[A-Z][A-Za-z]{0,2}\b"  # ASV ASVe AS VE ASFi
+    r"|[Aa]\s?s\s?[a-z]{1,3}(?=\s*[:,])"  # Asve: asv, as ve:
+    r"|(?:[A-Z][A-Za-zà-ÿ]+,\s*)?"  # "Venezia, Archivio di Stato"
+    r"(?:Archivio|Archivo|Archives?|Archiv|Staatsarchiv|Landesarchiv|Biblioteca|Bibliothèque"
+    r"|Bibliothek|Library|Record\s+Office)\b[^,:;()]{0,80}(?:\([^()]{1,20}\))?)"
+    r"|[A-Z]{2,6}\b"  # BNM PRO TNA AGS: an archive only when a unit follows
+    r")"
+    r"\s*[,:]\s*"
+)
+# A unit of an archive and its number: busta, registro, filza, fascicolo, codex, folios.
+# must match: "b. 90" "bb. 828" "busta 23" "reg. 18" "registro 13" "R. 61" "fz. 6"
+#             "filza 412" "F. 394" "fasc. 1" "fase. 1" (OCR) "cod. 2987" "ms. 12" "f. 65v"
+#             "ff. 217-227" "c. 84 v." "cc. 1-2" "fol. 12" "pacco 3" "n. 579" "libro X"
+# must not match: "Storia 3" "vol" alone "Busta" alone "p. 5" (a page: books have them)
+#                 "C.X." (an abbreviated council, not carta X)
+_UNIT = re.compile(
+    r"(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fase|fascicolo"
+    r"|cod|codd|codice|ms|mss|pacco|cart|cartella|carton|box|file|folder|tomo|t|vol|voi"
+    r"|libro|lib)\.?\s*(?:\d|[IVXLC]+\b|[ivxlc]+\b)"
+    r"|(?i:r|f|ff|fol|fols|folio|c|cc|carta|carte|n|nn)\.?\s*\d"
+)
+# Units that name an archival container (not folios or numbers, which books have too):
+# with one of these a reference is archival even without an archive named first.
+# must match: "b. 90" "busta 23" "reg. 18" "registro 13" "fz. 6" "filza 412" "fasc. 1"
+#             "pacco 3" "R. 61"
+# must not match: "f. 65v" "c. 84" "n. 579" "vol. 3" "p. 5" "Reg" alone
+_CONTAINER_UNIT = re.compile(
+    r"(?:(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fascicolo"
+    r"|pacco|cartella)|[RF])\.?\s*\d"
+)
+# What an archival path never holds: a year of publication, a quoted title, a page.
+# must match: "Paris 1821" "Venice 1494" "“Il Gazzettino”" "«Studi»" "pp. 4" "dir. da"
+#             "a cura di"
+# must not match: "Misti" "8" "Senato Terra"
+_NOT_IN_PATH = re.compile(
+    r"\b1\d{3}\b|\b20\d\d\b|[“”«»\"]|\bpp?\.\s*\d|\bdir\.|\ba\s+cura\b|\bed\.\s"
+)
+# Words that open a bibliographic reference, not an archival path.
+# must match: "in" "a cura di" "ed." "cit." "pp."    must not match: "Dieci" "Misti"
+_NOT_PATH = re.compile(r"^(?:in|a\s+cura|ed|eds|cit|op|pp?|vol|voi)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ArchivalReference:
+    """An archival citation read into its parts."""
+
+    archive: str | None  # the archive as printed ("A.S.V."), None when given before
+    path: tuple[str, ...]  # fonds and series as printed ("Dieci", "Misti")
+    locator: str  # the unit and folios ("reg. 18, f. 65v"), as printed
+    rest: str  # what follows: dates, a description of the document
+
+    @property
+    def archive_key(self) -> str:
+        """The archive compared without dots, spaces and case ("A. S. Ve." -> "asve")."""
+        return archive_key(self.archive or "")
+
+    @property
+    def path_key(self) -> str:
+        """The path compared without punctuation and case."""
+        return normalise(" ".join(self.path))
+
+
+def parse_archival(text: str) -> ArchivalReference | None:
+    """Read an archival citation, or None when the text is no archival reference.
+
+    An archive named first, then the path, then a unit; or, without an archive, a short
+    path of capitalised parts and an archival container unit (busta, registro, filza).
+
+    Example:
+        >>> ref = parse_archival("A.S.V., Dieci, Misti, reg. 18, f. 65v [18 May 1473]")
+        >>> ref.archive, ref.path, ref.locator
+        ('A.S.V.', ('Dieci', 'Misti'), 'reg. 18, f. 65v')
+        >>> parse_archival("Senato, Misti, reg. 20, f. 95").archive is None
+        True
+        >>> parse_archival("Ann Lee, Old Roads, Boston 1972, p. 4") is None
+        True
+    """
+    text = text.strip().lstrip(".").strip()
+    archive = None
+    body = text
+    m = _ARCHIVE.match(text)
+    if m and (m.group("strong") or _UNIT.search(text, m.end())):
+        archive = m.group("archive").strip()
+        body = text[m.end() :]
+    parts = [p.strip() for p in body.split(",")]
+    path: list[str] = []
+    for i, part in enumerate(parts):
+        unit = _UNIT.match(part)
+        if unit:
+            if not path or len(path) > MAX_PATH_PARTS:
+                return None
+            if archive is None and not _CONTAINER_UNIT.match(part):
+                return None
+            locator, rest = _split_locator(parts[i:])
+            return ArchivalReference(archive, tuple(path), locator, rest)
+        glued = _GLUED_UNIT.search(part)  # "Misti,reg. 18" split, but "Misti reg. 18" not
+        if glued and path_part_ok(part[: glued.start()]):
+            path.append(part[: glued.start()].strip())
+            locator, rest = _split_locator([part[glued.start() :].strip(), *parts[i + 1 :]])
+            if archive is None and not _CONTAINER_UNIT.match(locator):
+                return None
+            return ArchivalReference(archive, tuple(path), locator, rest)
+        strong = archive is not None and m is not None and bool(m.group("strong"))
+        if not path_part_ok(part, lower_ok=bool(path) or archive is not None, years_ok=strong):
+            return None
+        path.append(part)
+    if archive is not None and m is not None and m.group("strong") and path:
+        # "ASVE, Provveditori alla Sanità, Necrologi": a series named without a unit
+        return ArchivalReference(archive, tuple(path[:MAX_PATH_PARTS]), "", "")
+    return None
+
+
+def parse_archival_after_ibid(text: str) -> ArchivalReference | None:
+    """ "Ibidem: Collegio, Risposte, filza 6": the archive just cited, another series.
+
+    Archival notes use "Ibidem" (or "ivi", "ibi") for the archive alone when a path
+    follows; a unit alone after it ("Ibid., b. 830") is the series just cited, an
+    ordinary Ibid., and gives None here.
+
+    Example:
+        >>> parse_archival_after_ibid("Ibidem: Collegio, Risposte, fz. 6, f. 352").path
+        ('Collegio', 'Risposte')
+        >>> parse_archival_after_ibid("Ibid., b. 830") is None
+        True
+    """
+    m = _SAME_ARCHIVE.match(text.strip())
+    if not m:
+        return None
+    ref = parse_archival(text.strip()[m.end() :])
+    return ref if ref is not None and ref.archive is None else None
+
+
+def path_part_ok(part: str, *, lower_ok: bool = False, years_ok: bool = False) -> bool:
+    """Whether a comma part can be the name of a fond or series (``lower_ok``: a part
+    after the first may be lower case, "seconda consegna"; ``years_ok``: after an archive
+    named for sure, a series may carry its years, "Presidio di Governo 1825-1829")."""
+    part = part.strip()
+    if not (0 < len(part) <= MAX_PATH_PART) or _NOT_PATH.match(part):
+        return False
+    if not (part[0].isupper() or part[0].isdigit() or lower_ok):
+        return False
+    bad = _NOT_IN_PATH.search(part)
+    return bad is None or (years_ok and bad.group(0)[0].isdigit())
+
+
+def archival_csl(ref: ArchivalReference) -> CSLItem:
+    """The CSL-JSON item of the series an archival citation cites (the unit is the
+    pinpoint, not part of the item)."""
+    csl: CSLItem = {"type": "manuscript", "title": ", ".join(ref.path)}
+    if ref.archive:
+        csl["archive"] = ref.archive
+    return csl
+
+
+# "Ibidem" and its kin standing for the archive, before a path.
+# must match: "Ibidem: " "ibidem, " "Ivi: " "ibi, " "Ib., "    must not match: "Ibidem" "Ibis"
+_SAME_ARCHIVE = re.compile(r"(?i:ibidem|ibid|ivi|ibi|ib)\b\.?\s*[:,]\s*")
+# A unit glued to the path part before it without a comma ("Misti reg. 18").
+# must match: " reg. 18" " b. 90" " busta 3"    must not match: " Misti" " Regina"
+_GLUED_UNIT = re.compile(
+    r"(?<=\w)\s+(?:b|bb|busta|buste|reg|regg|registro|fz|filza|fasc|fase|cod|ms)\.?\s*\d",
+    re.IGNORECASE,
+)
+# Where the locator ends: a date or a description after the units and folios.
+# must match: "reg. 18" "f. 65v" "ff. 217-227" "cc. 1-2" "n. 579" "84 v."
+# must not match: "18 May 1473" "testamento di Anna" "alla data" "lettera a Neri"
+_LOCATOR_PIECE = re.compile(
+    r"^(?:(?i:b|bb|busta|buste|reg|regg|registro|r|fz|filza|filze|f|ff|fol|fols|folio|fasc|fase"
+    r"|fascicolo|cod|codd|ms|mss|pacco|cart|cartella|c|cc|carta|carte|n|nn|tomo|t|vol|voi)"
+    r"\.?\s*)?(?:\d[\w./ -]{0,20}|[IVXLCivxlc]+\b[\w./ -]{0,12})$"
+)
+
+
+def _split_locator(parts: list[str]) -> tuple[str, str]:
+    """The comma parts that are units and folios, and the rest (a part may hold a folio
+    and then a date: "f. 65v [18 May 1473]")."""
+    taken = []
+    for i, part in enumerate(parts):
+        if (_UNIT.match(part) or _LOCATOR_PIECE.match(part)) and not _DATE_PART.search(part):
+            taken.append(part)
+            continue
+        head = _UNIT_PREFIX.match(part)
+        if head and (_UNIT.match(part) or taken):
+            taken.append(head.group(0).strip())
+            rest = ", ".join([part[head.end() :], *parts[i + 1 :]])
+            return ", ".join(taken).strip(" .;"), rest.strip(" .;,")
+        return ", ".join(taken).strip(" .;"), ", ".join(parts[i:]).strip(" .;")
+    return ", ".join(taken).strip(" .;"), ""
+
+
+# A unit and its number at the start of a part that goes on with a date or a note.
+# must match: "f. 65v" in "f. 65v [18 May 1473]" "c. 12" in "c. 12 (1 June 1500)"
+# must not match: "18 May" (a date, no unit)
+_UNIT_PREFIX = re.compile(
+    r"(?i:b|bb|busta|reg|registro|fz|filza|fasc|f|ff|fol|c|cc|n|nn)\.?\s*[\dIVXLC][\w.-]*"
+    r"(?:\s*[-–]\s*[\dIVXLC][\w.]*)?(?=\s*[\[(]|\s+\d{1,2}\s+[A-Za-z])"
+)
+
+
+# A date in a locator part: a day and a month, or a year of four digits after a space.
+# must match: "18 May 1473" "4 gennaio 1648" "1625"    must not match: "reg. 18" "b. 155/77"
+_DATE_PART = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}|\b1[2-9]\d\d\b(?!/)")
+
+
+def archive_key(archive: str) -> str:
+    """An archive compared: a siglum without dots and spaces, lower case ("A. S. Ve." ->
+    "asve"); a name normalised."""
+    squeezed = re.sub(r"[\s.]", "", archive)
+    return squeezed.lower() if len(squeezed) <= 6 else normalise(archive)
