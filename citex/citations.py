@@ -101,7 +101,15 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     sig sigg voi voll voli""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
-_KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset("ibid id idem etc ss segg sq sqq".split())
+_KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset(
+    "ibid id idem etc ss segg sq sqq v".split()  # "v": "s.v."
+)
+# Month names of Italian and French dates (lower case in those languages).
+_ROMANCE_MONTH_NAMES = (
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
+    " dicembre janvier février fevrier mars avril mai juin juillet août aout septembre"
+    " octobre novembre décembre decembre"
+).split()
 # Lower-case words that occur in titles and citations, so they are not evidence of prose.
 _CITATION_LOWER_WORDS = frozenset(
     """a an the and or of in on at to for by with from as into under upon over via
@@ -109,8 +117,8 @@ _CITATION_LOWER_WORDS = frozenset(
     vol vols no nos p pp n nn ff passim supp sess ibid id idem op cit loc supra infra
     hereinafter hereafter s v vs
     doc docs col coll fol cap chap tav fig figg pag pagg sg sgg segg ss cfr voi voll nt ntt
-    cit""".split()
-)
+    cit ad sub vocem voce""".split()
+) | frozenset(_ROMANCE_MONTH_NAMES)
 # Words that open commentary, never a surname: "However, The Times reported" and "In
 # Venice, Italy" are no "Name, Title" short forms.
 _NOT_NAMES = frozenset(
@@ -355,13 +363,18 @@ _OCR_DIGITS = str.maketrans("iol", "101")
 _OCR_PAGE_TOKEN = re.compile(r"[\diol]+")
 # A locator other than pages: a column, document, folio, numbered entry, chapter or plate,
 # kept with its label ("col. 276").
+# Also the entry of a dictionary: "ad vocem", "s.v." and the headword.
 # must match: ", col. 27" ",doc. 8" ", coll. 3-4" ",N° 35" ", N°s 7-9" ", fol. 2" ", f. 20v"
 #             ", c. 6r" ", cap. 6" ", chap. XIII" ", n. 31" ", tav. 4" ", docs. 3-5"
+#             ",ad vocem" ", ad v." ", s.v." ", s. v. Mulino" ", sub voce"
 # must not match: ", c. 1500" (circa a year) ", Vol. 2" ", 1990" ", No. 3" ", col. blue"
+#                 ", ad Roma" ", s.v. mulino e strada" ", ad valorem"
 _OTHER_LOCATOR = re.compile(
     r"[,:]\s*(?P<pin>(?:coll?|docs?|fol|ff?|cap|chap|tav|nn?|N°s?)\.?\s*"
     r"(?:\d{1,5}[rv]?|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s*[-–]\s*(?:\d{1,5}[rv]?|[IVXLCivxlc]{1,7}))?"
-    r"|cc?\.\s*\d{1,3}[rv]?(?:\s*[-–]\s*\d{1,3}[rv]?)?)[°.]?\s*$"
+    r"|cc?\.\s*\d{1,3}[rv]?(?:\s*[-–]\s*\d{1,3}[rv]?)?"
+    r"|(?:ad|sub)\s+v(?:ocem|oce|oc\.?|\.)?(?!\w)|s\.\s?v(?:\.\s?[^\W\d][\w'’-]*|\.)?(?!\w))"
+    r"[°.]?\s*$"
 )
 # A page right after a quoted title, before more of the citation.
 # must match: '"The System," 80, in' '"Title," 12-13,'    must not match: '"Title," in'
@@ -398,15 +411,23 @@ _YEAR = re.compile(r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?!\d)")
 # must match: "(Boston: Beacon, 1972)" "(1960)" "(Spring 1984)" "(3 April 1975)"
 # must not match: "(No. 9)" "(emphasis added)"
 _YEAR_PAREN = re.compile(r"\([^()]{0,200}?(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?!\d)[^()]{0,60}\)")
-# Day-month-year or month-day-year dates (with or without the day).
-# must match: "3 May 1985" "December 2, 1971" "Oct. 3, 1990"
-# must not match: "June 1984" "March of 1985" "May I" "1984-March"
+# Day-month-year or month-day-year dates (with or without the day); Italian and French
+# dates day first, the month in lower case or capitalised, "del" before the year or not.
+# must match: "3 May 1985" "December 2, 1971" "Oct. 3, 1990" "27 luglio 1943"
+#             "3 aprile del 1823" "4 set. 1607" "14 juillet 1790" "1° Maggio 1890"
+# must not match: "June 1984" "March of 1985" "May I" "1984-March" "luglio 1943" (no day)
+#                 "3 setole 1900"
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
     r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
+_ROMANCE_MONTHS = (
+    r"(?i:" + "|".join(_ROMANCE_MONTH_NAMES) + r"|(?:genn?|febb?|mar|apr|magg?|giu|lug|ago"
+    r"|sett?|ott|nov|dic)\.)"
+)
 _DATE = re.compile(
-    r"\b(?:\d{1,2}\s+" + _MONTHS + r",?\s+|" + _MONTHS + r"\s+\d{1,2},?\s+)(?:1[5-9]\d\d|20\d\d)\b"
+    r"\b(?:\d{1,2}\s+" + _MONTHS + r",?\s+|" + _MONTHS + r"\s+\d{1,2},?\s+"
+    r"|\d{1,2}[°º]?\s+" + _ROMANCE_MONTHS + r"(?!\w)\s*(?:del\s+)?)(?:1[5-9]\d\d|20\d\d)\b"
 )
 # Volume, issue and similar cues followed by a number.
 # must match: "Vol. 64" "No. 3" "Vols. I" "vol. xii" "Nos. 3-4"    must not match: "Novel 3"
@@ -427,11 +448,13 @@ _LEGAL = re.compile(
 )
 # Name particles that stay lower case: "O. von Name", "A. da Name", "J. van der Name".
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|della|du|des|la|le|ten|ter|zu|y)\s+"
-# A personal or corporate name opening a citation, followed by a comma.
-# must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme,"
-# must not match: "For example," "In that letter,"
+# A personal or corporate name opening a citation, followed by a comma; the initials may
+# follow the surname, as in catalogues.
+# must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme," "Orme S.,"
+#             "Orme S. T.,"
+# must not match: "For example," "In that letter," "Orme S. Title,"
 _NAME_LEAD = r"(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
-_ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+"
+_ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+(?:\s[A-Z]\.){0,2}"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
 _NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,")
@@ -467,7 +490,14 @@ _INTERNAL_REFERENCE = re.compile(
 # give containers.
 # must match: ",«Rivista di studi», " ", « Annali veneti »," "in «Studi»" ",«Archivio»"
 # must not match: "disse «la città è persa»" (lower case, no comma) "«Studi»" (at start)
-_QUOTED_JOURNAL = re.compile(r"(?:,|\bin)\s*«\s*[A-Z][^«»]{0,120}»")
+_QUOTED_JOURNAL = re.compile(
+    r"(?:,|\bin)\s*«\s*[A-Z][^«»]{0,120}»"
+    # ... or in double quotes, closed with no comma inside (an English quoted title ends
+    # ',"') and followed by its volume or issue number, as Italian notes cite newspapers.
+    # must match: ', “Il Corriere” XX, 31' ', "Gazzetta veneta" 12'
+    # must not match: ', "Old Roads," Journal' ', “la città è persa” disse'
+    r"|,\s*[\"“]\s*[A-Z][^\"“”\n]{0,120}[^\s,.;:?!\"“”][\"”]\s*(?:[IVXLC]{1,8}|\d{1,4})\b"
+)
 # Dots closing a shortened title, before an optional locator's comma or a bracket.
 # must match: "Title..." "Title..., " "Title…" "Title [...]," "Title . ..)" "Title..:"
 # must not match: "Title." "Title, p. 3" "U.S."
@@ -1307,7 +1337,7 @@ def _ends_in_locator(text: str) -> bool:
 
 
 # Punctuation that may trail a citation cut from a longer note.
-_TRAILING_PUNCTUATION = " .,;:"
+_TRAILING_PUNCTUATION = " .,;:·"  # "·": a period as OCR reads it
 
 
 def _is_lone_year(pin: str, before: str) -> bool:

@@ -783,6 +783,52 @@ SPLITS = [
         [cite("Orme, Two Towns, 12-15, 20-22", "short", pinpoint="20-22")],
         id="without_pp_only_the_last_range_is_sure_to_be_pages",
     ),
+    # --- Italian dates, newspapers, dictionary entries, initials after the surname --------
+    pytest.param(
+        "Nuovi orari del mulino, “Il Corriere rurale” XX, 31, 3 agosto 1950",
+        [cite("Nuovi orari del mulino, “Il Corriere rurale” XX, 31, 3 agosto 1950")],
+        id="italian_newspaper_in_double_quotes_with_an_italian_date",
+    ),
+    pytest.param(
+        "ORME, Lettere inedite, lettera di Lee a Neri, 3 aprile del 1823.",
+        [cite("ORME, Lettere inedite, lettera di Lee a Neri, 3 aprile del 1823")],
+        id="italian_date_with_del",
+    ),
+    pytest.param(
+        "Il mulino si fermò il 3 luglio 1943 e non riaprì più.",
+        [],
+        id="italian_date_in_prose_is_no_citation",
+    ),
+    pytest.param(
+        'Ann Lee, "Old Roads," Rural Review 12 (1990): 4.',
+        [cite('Ann Lee, "Old Roads," Rural Review 12 (1990): 4', pinpoint="4")],
+        id="english_quoted_title_is_no_newspaper",
+    ),
+    pytest.param(
+        "Orme, in Dizionario dei mugnai,ad vocem.",
+        [cite("Orme, in Dizionario dei mugnai,ad vocem", "short", pinpoint="ad vocem")],
+        id="dictionary_entry_ad_vocem",
+    ),
+    pytest.param(
+        "Orme, Dizionario dei mugnai, s.v. Macina.",
+        [cite("Orme, Dizionario dei mugnai, s.v. Macina", "short", pinpoint="s.v. Macina")],
+        id="dictionary_entry_sub_verbo",
+    ),
+    pytest.param(
+        "Orme, Dizionario dei mugnai, ad valorem",
+        [cite("Orme, Dizionario dei mugnai, ad valorem", "short")],
+        id="ad_and_a_word_is_no_entry",
+    ),
+    pytest.param(
+        "Orme S., La valle dei mulini",
+        [cite("Orme S., La valle dei mulini", "short")],
+        id="initial_after_the_surname",
+    ),
+    pytest.param(
+        "Orme S., La valle dei mulini,Roma, Edizioni del Borgo, 1993·",
+        [cite("Orme S., La valle dei mulini,Roma, Edizioni del Borgo, 1993·")],
+        id="raised_dot_closing_a_full_citation",
+    ),
 ]
 
 
