@@ -98,7 +98,7 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
     op loc cit al et seq ff
     cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss
-    sig sigg voi voll voli""".split()
+    sig sigg voi voll voli pag pagg""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
 _KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset(
@@ -180,6 +180,10 @@ _GLUED_PAGE = re.compile(r"[a-zà-ÿ’']{4}pp?$")
 # A page number after the period: "12" in ". 12".
 # must match: " 12" "7"    must not match: " Lee" " (12)"
 _DIGIT_AFTER = re.compile(r"\s?\d")
+# A year alone after a period, closing the note or followed by a locator: the period
+# after a place is the comma before the publication year, as OCR read it.
+# must match: " 1713" " 1977, pp. 3" " 1990."    must not match: " 1990 saw" " 19901"
+_YEAR_AFTER_PLACE = re.compile(r"\s(?:1[5-9]\d\d|20\d\d)(?=[,.;]|\s*$)")
 # A single initial or dotted initials ("S", "U.S", "D.C", "e.g", "V.F").
 # must match: "S" "U.S" "D.C" "e.g"    must not match: "NATO" "Ibid" "13"
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Z]$|^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -333,8 +337,8 @@ _PAGE_LIST = (
 )
 # The mark of a page: "p."/"pp.", also in capitals, or "pp"/"p" without its period before
 # a number.
-# must match: "p." "pp." "PP." "pp 12" "p 48"    must not match: "pa" "Pisa" "p x"
-_PAGE_MARK = r"(?:[pP][pP]?\.|pp?(?=\s+\d))"
+# must match: "p." "pp." "PP." "pp 12" "p 48" "pag." "pagg."    must not match: "pa" "Pisa" "p x"
+_PAGE_MARK = r"(?:[pP][pP]?\.|pagg?\.|pp?(?=\s+\d))"
 # A locator at the very end of a citation: after a comma or colon, optional "p."/"at".
 # must match: ", 13" ": 77" ", 4-5" ", 101-04" ", passim" ", xii" ", 22 n. 4" ", at 7"
 #             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title) ", p. 5 e 9"
@@ -502,14 +506,41 @@ _QUOTED_JOURNAL = re.compile(
 # must match: "Title..." "Title..., " "Title…" "Title [...]," "Title . ..)" "Title..:"
 # must not match: "Title." "Title, p. 3" "U.S."
 _CLOSING_DOTS = re.compile(r"(?:\.\s?\.\.?|…|\[\.\.\.\])[\s,;:)\]]*$")
-# Publication facts closing a reference: a place (or places) and a year, a publisher
-# between them or not.
+# A year printed in roman numerals, as early-modern imprints give it, in capitals or not,
+# its letters spaced or dotted: an M, then D or C, then up to 14 more roman letters.
+# must match: "MDCXX" "mdcxxiii" "m dc xix" "M.DC.XI" "MDLVI"
+# must not match: "Mild" "MD" "Mac" "MIX"
+_ROMAN_YEAR = r"(?<!\w)(?i:m[.\s]?[dc](?:[.\s]?[mdclxvi]){0,14})(?!\w)\.?"
+# The "no place, no date, no printer" marks of a reference without an imprint.
+# must match: "s.d." "s.a" "s. l." "[s.n.t.]" "(s.i.d.)" "s.l., s.d."
+# must not match: "s.v." "sd" "s. Marco"
+_NO_IMPRINT = (
+    r"[\[(]?s\.\s?(?:[adl1]|n\.\s?t|i\.\s?d)\.?[\])]?"
+    r"(?:\s*,?\s*[\[(]?s\.\s?(?:[adl1]|n\.\s?t|i\.\s?d)\.?[\])]?)?"
+)
+# Publication facts closing a reference: a place (or places) and a year, with up to two
+# parts of publisher between them and a number of volumes; the year may be a span, in
+# roman numerals, or replaced by the marks of no date.
 # must match: ",Venezia 1999" ", Roma, Viella, 2001" ",Padova. 1713" ", Paris-London 1980"
-#             ", Casa editrice Ares, 1989" "In Venetia 1590"
+#             ", Casa editrice Ares, 1989" "In Venetia 1590" ", Roma, Ed. del Borgo, 3 voll., 1880"
+#             ", Roma, Borgo, 1806-1808" ", In Roma, Appresso Neri, MDCXX" ", Firenze, s.a"
+#             ", Roma, Istituto di lettere, scienze ed arti, 2004"
 # must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
+#                 ", Roma, s.v. mulino"
 _CLOSING_FACTS = re.compile(
     r"(?:,|\bIn)\s*(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*\.?"
-    r"(?:,\s*[^,\d]{2,60})?,?\s*(?:1[5-9]\d\d|20\d\d)\d?$"
+    r"(?:,\s*[^,\d]{2,60}){0,2}(?:,\s*\d{1,2}\s*vo[il]{1,2}\.)?,?\s*"
+    r"(?:(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?|" + _ROMAN_YEAR + r"|" + _NO_IMPRINT + r")$"
+)
+# An early-modern imprint: "In" and a place, then the printer introduced by "appresso",
+# "presso", "dalle stampe", or "per" before a capitalised name (the year may be missing).
+# must match: "In Venetia, Appresso gli eredi" "In Roma. Presso Neri" "in Vinegia, per Nero"
+#             "In Roma, dalle stampe di Neri" "In Roma per Nero Neri"
+# must not match: "in Roma per vendere" "In Roma, per esempio" "In Roma si vedono"
+#                 "in 1990, per"
+_IMPRINT = re.compile(
+    r"\b[Ii]n\s+[A-Z][a-zà-ÿ]{2,}[.,]?\s+(?:(?i:appresso|presso|dalle\s+stampe|nella\s+stamperia)"
+    r"\s+[A-Za-zÀ-ÿ]|per\s+[A-Z])"
 )
 # Words, for the prose measure.
 # must match: "Lee" "human" "L'Express" "Co-operation"    must not match: "1972" ","
@@ -834,6 +865,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
     tail = glued.group(0) if glued else token
     if _GLUED_PAGE.search(token) and _DIGIT_AFTER.match(text, dot + 1):
         return False  # "Librarionp. 12": a page glued to the title's last word
+    if token[:1].isupper() and _YEAR_AFTER_PLACE.match(text, dot + 1):
+        return False  # "Title,Padova. 1713": the comma before the year read as a period
     return not (
         token.lower() in _NO_BREAK_ABBREVIATIONS
         or tail.lower() in _NO_BREAK_ABBREVIATIONS
@@ -1054,12 +1087,15 @@ def _in_quoted_journal(clause: str) -> bool:
 
 
 def _closes_with_facts(clause: str) -> bool:
-    """'Sentence-case title of a work,Venezia 1999, p. 4': closed by place and year."""
+    """'Sentence-case title of a work,Venezia 1999, p. 4': closed by place and year, or
+    holding an early-modern imprint ('Title, In Roma, Appresso Neri')."""
     if not clause[:1].isupper():
         return False
     pin = _find_pinpoint(clause)
     body = clause[: pin.start] if pin.value is not None else clause
-    return bool(_CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION)))
+    return bool(
+        _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION)) or _IMPRINT.search(clause)
+    )
 
 
 def _is_parenthetical_only(clause: str) -> bool:
@@ -1255,6 +1291,7 @@ def _looks_full(body: str) -> bool:
         or (len(body) >= FULL_WITHOUT_DATE_LENGTH and body.count(",") >= 3)
         # Place and year, the year with an edition number glued on ("Roma 19873").
         or _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION))
+        or _IMPRINT.search(body)
     )
 
 
@@ -1277,7 +1314,7 @@ def _find_pinpoint(cited: str) -> _Pinpoint:
     body = _strip_tail(cited)
     for pattern in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR):
         m = pattern.search(body)
-        if m and not _is_lone_year(m.group("pin"), body[: m.start()]):
+        if m and not _is_lone_year(m.group("pin"), body[: m.start()], body):
             pin = " ".join(m.group("pin").split())
             if pattern is _PAGE_LOCATOR:
                 pin = _read_ocr_digits(pin)
@@ -1340,12 +1377,15 @@ def _ends_in_locator(text: str) -> bool:
 _TRAILING_PUNCTUATION = " .,;:·"  # "·": a period as OCR reads it
 
 
-def _is_lone_year(pin: str, before: str) -> bool:
-    """True when a 'locator' is the only year of the citation, so it is its date.
+def _is_lone_year(pin: str, before: str, body: str = "") -> bool:
+    """True when a 'locator' is a year that is the citation's date: its only year, or
+    one closing a place and publisher ("Title, 1767, Roma, Neri, 1770").
 
     Years inside a title's span of years ("Towns, 1500-1700, Oslo, 1986") do not count.
     """
-    return bool(_YEAR.fullmatch(pin)) and not _YEAR.search(_YEAR_SPAN.sub(" ", before))
+    if not _YEAR.fullmatch(pin):
+        return False
+    return not _YEAR.search(_YEAR_SPAN.sub(" ", before)) or bool(_CLOSING_FACTS.search(body))
 
 
 def _core(body: str) -> str:

@@ -829,6 +829,57 @@ SPLITS = [
         [cite("Orme S., La valle dei mulini,Roma, Edizioni del Borgo, 1993·")],
         id="raised_dot_closing_a_full_citation",
     ),
+    # --- imprints: publishers, volumes, roman years, no date, a place's period ----------
+    pytest.param(
+        "Storia dei mulini della valle fino all’anno 1700, Roma, Nero Neri, 1750",
+        [cite("Storia dei mulini della valle fino all’anno 1700, Roma, Nero Neri, 1750")],
+        id="year_after_place_and_publisher_is_a_date_not_a_page",
+    ),
+    pytest.param(
+        "La vita nella valle dei mulini, Torino, Neri e Bianchi, 3 voll., 1880",
+        [cite("La vita nella valle dei mulini, Torino, Neri e Bianchi, 3 voll., 1880")],
+        id="number_of_volumes_before_the_year",
+    ),
+    pytest.param(
+        "Un mugnaio della valle: vita e opere, Roma, Istituto di lettere, scienze ed arti, 2004",
+        [
+            cite(
+                "Un mugnaio della valle: vita e opere, Roma, Istituto di lettere, scienze ed arti,"
+                " 2004"
+            )
+        ],
+        id="publisher_with_a_comma_inside",
+    ),
+    pytest.param(
+        "Dialogo de i mulini della valle,In Roma, Presso Nero Neri, m dc xix.",
+        [cite("Dialogo de i mulini della valle,In Roma, Presso Nero Neri, m dc xix")],
+        id="early_modern_imprint_with_a_roman_year",
+    ),
+    pytest.param(
+        "Canzone nuova sopra i mulini della valle.In Roma, per Nero Neri",
+        [cite("Canzone nuova sopra i mulini della valle.In Roma, per Nero Neri")],
+        id="early_modern_imprint_without_a_year",
+    ),
+    pytest.param(
+        "A. Orme, Manuale del mugnaio,Firenze, s.a",
+        [cite("A. Orme, Manuale del mugnaio,Firenze, s.a")],
+        id="place_without_a_date",
+    ),
+    pytest.param(
+        "Il mugnaio andò in Roma per vendere il grano",
+        [],
+        id="in_a_place_and_per_in_prose_is_no_imprint",
+    ),
+    pytest.param(
+        "De molendinis et aquis,Padova. 1713",
+        [cite("De molendinis et aquis,Padova. 1713")],
+        id="period_for_the_comma_before_the_year",
+    ),
+    pytest.param(
+        "Lettere del mugnaio ai suoi figli,Roma 1862, pagg. 10-12.",
+        [cite("Lettere del mugnaio ai suoi figli,Roma 1862, pagg. 10-12", pinpoint="10-12")],
+        id="italian_pagg",
+    ),
 ]
 
 
