@@ -358,6 +358,9 @@ _PAGE_LOCATOR = re.compile(
     r"(?:[,:]\s*|(?<!\s)\s+|\.\.|…|(?<=[a-zà-ÿ’']{4}))" + _PAGE_MARK + r"\s*"
     r"(?P<pin>" + _PAGE_LIST + r"|[IVXLC]{1,7}(?:\s*[-–—]+\s*[IVXLC]{1,7})?)\s*$"
 )
+# A page locator's opening after a comma: the comma, then "p."/"pp."/"pag." (OCR'd too).
+# must match: ", p. 5" ",pp. 3" ", pagg. 4" ", ρ. 5"    must not match: ", 5" " p. 5" ", Pisa"
+_MARKED_PAGE = re.compile(r",\s*(?:[pPρ][pPρ]?[.·]|pagg?\.|pp?\s)")
 # Letters OCR gives for Latin ones in locators, mapped one to one (the text keeps its
 # length, so offsets hold): Greek rho for "p", eta for "n", iota and omicron for "i" and
 # "o" (digits in "ioi"), a raised dot for a period ("P· 45").
@@ -395,15 +398,25 @@ _SUPPLEMENT_LOCATOR = re.compile(
 _FOLLOWING_TAIL = re.compile(
     r"(?:(?<!\s)\s+|(?<=\d))(?:(?:e|et)\s+)?(?:sgg?|ss|segg|ff|sqq?|seq|s)\.?$"
 )
-# A lower-case tail after the locator ("Lee, 16, as cited above").
-# must match: ", as cited above" ", emphasis added"    must not match: ", passim" ", Late Edition"
-_LOWERCASE_TAIL = re.compile(r",\s+(?!passim\b)[a-z][a-z ]{0,40}$")
+# A lower-case tail after the locator ("Lee, 16, as cited above"), a note on what the
+# place holds: after a comma, or after a space when two lower-case words open it.
+# must match: ", as cited above" ", emphasis added" ", da Roma l’oratore" ", l’oratore di Pisa"
+#             " with further references"
+# must not match: ", passim" ", Late Edition" " e 9" (one word) " sgg." ", e 128" ", at 78"
+# The spaces are matched only from where they start, so a run of them is scanned once.
+_LOWERCASE_TAIL = re.compile(
+    r"(?:,\s+|(?<!\s)\s+(?=[a-z]{2,}\s+[a-z]))(?!passim\b)[a-zà-ÿ][a-zA-Zà-ÿ’' ]{0,40}$"
+)
 
-# A numbered part after the locator: a document, note, plate or entry of the pages cited.
-# must match: ", doc. XVI" ", nota 15" ", no. 790" ", doc. XIX.2" ", tav. 3"
-# must not match: ", Vol. 2" ", 1990" ", Nota bene" (no number)
+# A numbered part after the locator: a document, note, plate, figure, chapter, section
+# or entry of the pages cited, after a comma or "and"/"e".
+# must match: ", doc. XVI" ", nota 15" ", no. 790" ", doc. XIX.2" ", tav. 3" " e figg. 1-8"
+#             " and n. 26" ", and chap. X" ", Sezione IV" ", nn. 281, 282"
+# must not match: ", Vol. 2" ", 1990" ", Nota bene" (no number) " and 12"
 _NUMBERED_TAIL = re.compile(
-    r",\s*(?:docs?|nos?|nn?|nota|note|tav|tab|fig|doc)\.?\s*[\dIVXLCivxlc][\w.]{0,10}$"
+    r"(?:,\s*(?:(?:and|e)\s+)?|(?<!\s)\s+(?:and|e)\s+)"
+    r"(?:docs?|nos?|nn?|nota|note|tav|tab|figg?|chap|cap|(?i:sezione|sez|parte|part|section))"
+    r"\.?\s*[\dIVXLCivxlc][\w.\-–, ]{0,20}$"
 )
 # A span of years, as titles give them ("1500-1700", "1378-81").
 # must match: "1500-1700" "1378-81" "1500 – 1700"    must not match: "1500" "pp. 15-17"
@@ -1020,7 +1033,10 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
     if _INTERNAL_REFERENCE.match(clause):
         return False
     if by_shape and (
-        _is_shortened_title(clause) or _is_bare_short_form(clause) or _reads_as_full(clause)
+        _is_shortened_title(clause)
+        or _is_bare_short_form(clause)
+        or _is_title_and_page(clause)
+        or _reads_as_full(clause)
     ):
         return True
     if _IBID.match(clause) or _SUPRA.search(clause) or _OCR_CIT.search(clause):
@@ -1062,7 +1078,23 @@ def _is_bare_short_form(clause: str) -> bool:
     names = [w for w in _WORD.findall(clause[: m.end()]) if len(w) > 1 and w[0].isupper()]
     if any(w.lower() in _NOT_NAMES for w in names):
         return False
-    title = clause[m.end() :].strip(_TRAILING_PUNCTUATION)
+    return _is_short_title(clause[m.end() :].strip(_TRAILING_PUNCTUATION))
+
+
+def _is_title_and_page(clause: str) -> bool:
+    """'Storia dei mulini, p. 5': a short capitalised title and a page after a comma.
+
+    The title is held to the limits of a bare short form's title (few words, no digits,
+    no opening pronoun or conjunction, little prose beyond the small words of titles).
+    """
+    pin = _find_pinpoint(clause)
+    if pin.value is None or not _MARKED_PAGE.match(clause, pin.start):
+        return False
+    return _is_short_title(clause[: pin.start].strip(_TRAILING_PUNCTUATION))
+
+
+def _is_short_title(title: str) -> bool:
+    """A capitalised title of a few words, with little prose, as short forms give it."""
     if not title[:1].isupper() or any(ch.isdigit() for ch in title):
         return False
     words = _WORD.findall(title)
@@ -1369,8 +1401,19 @@ def _strip_tail(cited: str) -> str:
 
 
 def _ends_in_locator(text: str) -> bool:
-    """Whether a locator of any kind closes ``text``."""
-    return any(p.search(text) for p in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR))
+    """Whether a locator of any kind closes ``text``, an "and following" after it or not.
+
+    A year is no locator here: "Name's December 7, 1988, speech to ..." ends in a date.
+    """
+    text = text.rstrip(_TRAILING_PUNCTUATION)
+    following = _FOLLOWING_TAIL.search(text)
+    if following:
+        text = text[: following.start()]
+    for pattern in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR):
+        m = pattern.search(text)
+        if m:
+            return not _YEAR.fullmatch(m.group("pin"))
+    return False
 
 
 # Punctuation that may trail a citation cut from a longer note.

@@ -880,6 +880,53 @@ SPLITS = [
         [cite("Lettere del mugnaio ai suoi figli,Roma 1862, pagg. 10-12", pinpoint="10-12")],
         id="italian_pagg",
     ),
+    # --- notes after the locator; a title and a page ----------------------------------
+    pytest.param(
+        "Orme, Cronache,XLV, col. 13, da Pisa l’oratore",
+        [cite("Orme, Cronache,XLV, col. 13, da Pisa l’oratore", "short", pinpoint="col. 13")],
+        id="lower_case_note_with_apostrophe_after_a_column",
+    ),
+    pytest.param(
+        "Orme, Two Towns...,pp. 10-19 with further references.",
+        [cite("Orme, Two Towns...,pp. 10-19 with further references", "short", pinpoint="10-19")],
+        id="lower_case_note_after_a_space",
+    ),
+    pytest.param(
+        "Orme, Two Towns,pp. 15-18 e figg. 1-8;",
+        [cite("Orme, Two Towns,pp. 15-18 e figg. 1-8", "short", pinpoint="15-18")],
+        id="figures_after_the_pages",
+    ),
+    pytest.param(
+        "Orme, Two Towns,p. 47 sg., and n. 26",
+        [cite("Orme, Two Towns,p. 47 sg., and n. 26", "short", pinpoint="47")],
+        id="note_after_pages_and_following",
+    ),
+    pytest.param(
+        "Orme, Corso di storia..., I, p. 22, Sezione IV",
+        [cite("Orme, Corso di storia..., I, p. 22, Sezione IV", "short", pinpoint="22")],
+        id="capitalised_section_after_the_page",
+    ),
+    pytest.param(
+        "Relazione sulla valle,pp. 23-26.",
+        [cite("Relazione sulla valle,pp. 23-26", "short", pinpoint="23-26")],
+        id="short_title_and_a_page",
+    ),
+    pytest.param(
+        "This is discussed at length, p. 5",
+        [],
+        id="commentary_and_a_page_is_no_short_title",
+    ),
+    pytest.param(
+        "Storia dei mulini, 4",
+        [],
+        id="sentence_case_words_and_a_bare_number_stay_out",
+    ),
+    pytest.param(
+        "The mill has changed since 1985 with the new rules discussed in Orme's May 7, 1988,"
+        " speech to the Town Council.",
+        [],
+        id="a_note_after_a_date_is_no_note_after_a_locator",
+    ),
 ]
 
 
