@@ -60,6 +60,9 @@ TAIL_SCORE = 4
 LEAD_IN_PROSE_SHARE = 0.3
 # ... and at least this many prose words, so that "Smith, interview in" is no lead-in.
 LEAD_IN_PROSE_WORDS = 3
+# A citation known by its shape ("Short Title, p. 41", "Title..., p. 4") may close a
+# commentary clause after "in" with a shorter lead-in ("Lee issued a caveat in").
+SHAPE_LEAD_IN_PROSE_WORDS = 2
 # At most this many words of description ("her work", "the tract") may stand before a
 # capitalised title with strong publication facts and no colon between them.
 DESCRIPTION_WORDS = 4
@@ -1011,12 +1014,21 @@ def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: in
             continue
         lead_in, tail = text[start:cut], text[cut:end]
         if (
-            not _NAME_START.match(lead_in)
-            and not _RELATION_BEFORE.search(lead_in)
-            and _prose_words(lead_in) >= LEAD_IN_PROSE_WORDS
-            and _prose_share(lead_in) >= LEAD_IN_PROSE_SHARE
+            _NAME_START.match(lead_in)
+            or _RELATION_BEFORE.search(lead_in)
+            or _prose_share(lead_in) < LEAD_IN_PROSE_SHARE
+        ):
+            continue
+        words = _prose_words(lead_in)
+        if (
+            words >= LEAD_IN_PROSE_WORDS
             and _citation_score(tail) >= TAIL_SCORE
             and _prose_share(tail) < PROSE_SHARE
+        ):
+            return cut
+        # "Lee issued a caveat in Short Title, p. 41": a citation by its shape.
+        if words >= SHAPE_LEAD_IN_PROSE_WORDS and (
+            _is_title_and_page(tail) or _is_shortened_title(tail)
         ):
             return cut
     return None

@@ -927,6 +927,21 @@ SPLITS = [
         [],
         id="a_note_after_a_date_is_no_note_after_a_locator",
     ),
+    pytest.param(
+        "Orme issued a warning in Les moulins de la vallée,p. 41",
+        [cite("Les moulins de la vallée,p. 41", "short", pinpoint="41")],
+        id="short_title_and_page_after_a_short_lead_in",
+    ),
+    pytest.param(
+        "Orme gave a warning in Two Towns..., p. 4",
+        [cite("Two Towns..., p. 4", "short", pinpoint="4")],
+        id="shortened_title_after_a_short_lead_in",
+    ),
+    pytest.param(
+        "Orme wrote in Two Towns",
+        [],
+        id="title_without_a_page_after_a_lead_in_stays_commentary",
+    ),
 ]
 
 
