@@ -205,6 +205,11 @@ _SIGNAL_AT_START = re.compile(
 _LOCATOR_CLAUSE = re.compile(
     r"(?:vol|voi|voll|vols|t|tomo|pp?|nn?|cc?|ff?|fol|col|doc)\.\s*[\dIVXLCivxlc][^;]{0,80}$"
 )
+# "And" opening a clause that continues a list of citations, in the corpora's languages
+# (Italian "ed" before a vowel); a capitalised word must follow.
+# must match: "and Lee" "and the" (English "and" always) "ed Umberto" "e G. Lee" "et Lee"
+# must not match: "edited" "ed. Lee" "Ed Lee" (a first name) "e 12" "e la"
+_LEADING_CONJUNCTION = re.compile(r"and\s+|(?:ed|e|et|und)\s+(?=[A-Z])")
 # Signals of other languages at the start of a sentence (kept in the citation's text; the
 # resolver skips them).
 # must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
@@ -932,8 +937,9 @@ def _citation_region(
     text: str, protected: bytearray, start: int, end: int
 ) -> tuple[int, int, str | None] | None:
     """Where the citation of a clause lies and its signal, or None for commentary."""
-    if text.startswith("and ", start):
-        start, end = _strip(text, start + 4, end)
+    conjunction = _LEADING_CONJUNCTION.match(text, start, end)
+    if conjunction:
+        start, end = _strip(text, conjunction.end(), end)
     start = _skip_stray_opening(text, start, end)
     signal = None
     m = _SIGNAL_AT_START.match(text, start, end)

@@ -942,6 +942,16 @@ SPLITS = [
         [],
         id="title_without_a_page_after_a_lead_in_stays_commentary",
     ),
+    pytest.param(
+        "ed Ugo Neri, La storia del mulino, Roma 2003, p. 165.",
+        [cite("Ugo Neri, La storia del mulino, Roma 2003, p. 165", pinpoint="165")],
+        id="italian_ed_continuing_a_list",
+    ),
+    pytest.param(
+        "e G. Neri, Storia dei mulini, p. 4",
+        [cite("G. Neri, Storia dei mulini, p. 4", "short", pinpoint="4")],
+        id="italian_e_continuing_a_list",
+    ),
 ]
 
 
