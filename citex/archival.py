@@ -121,6 +121,8 @@ def parse_archival(text: str) -> ArchivalReference | None:
         True
     """
     text = text.strip().lstrip(".").strip()
+    if _SAME_ARCHIVE.match(text) or _IBID_WORD.match(text):
+        return None  # "Ibidem, fz. 5": see parse_archival_after_ibid
     archive = None
     body = text
     m = _ARCHIVE.match(text)
@@ -200,6 +202,9 @@ def archival_csl(ref: ArchivalReference) -> CSLItem:
 # "Ibidem" and its kin standing for the archive, before a path.
 # must match: "Ibidem: " "ibidem, " "Ivi: " "ibi, " "Ib., "    must not match: "Ibidem" "Ibis"
 _SAME_ARCHIVE = re.compile(r"(?i:ibidem|ibid|ivi|ibi|ib)\b\.?\s*[:,]\s*")
+# "Ibidem" and its kin however punctuated, which are never the name of a fond.
+# must match: "Ibidem" "ibid." "Ivi" "ibi"    must not match: "Ibisco" "Ivrea"
+_IBID_WORD = re.compile(r"(?i:ibidem|ibid|ivi|ibi)\b")
 # A unit glued to the path part before it without a comma ("Misti reg. 18").
 # must match: " reg. 18" " b. 90" " busta 3"    must not match: " Misti" " Regina"
 _GLUED_UNIT = re.compile(

@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from .archival import archival_csl, parse_archival, parse_archival_after_ibid
 from .models import Citation, CSLItem, Footnote, Span
 
 __all__ = ["find_citations", "split_citations", "split_citations_in_text"]
@@ -101,7 +102,7 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
     op loc cit al et seq ff
     cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss
-    sig sigg voi voll voli pag pagg""".split()
+    sig sigg voi voll voli b bb c cc f fz fols pag pagg""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
 _KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset(
@@ -1050,6 +1051,8 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
     """
     if _INTERNAL_REFERENCE.match(clause):
         return False
+    if parse_archival(clause) is not None or parse_archival_after_ibid(clause) is not None:
+        return True  # "A.S.V., Senato, Misti, reg. 20, f. 95" (see citex.archival)
     if by_shape and (
         _is_shortened_title(clause)
         or _is_bare_short_form(clause)
@@ -1264,6 +1267,17 @@ def _make_citation(text: str, piece: _Piece, aliases: set[str], parse: Parser) -
         cited[: pin.start],
         cited[: pin.start] + cited[pin.end :],
     )
+    archival = parse_archival_after_ibid(cited) or parse_archival(cited)
+    if archival is not None:  # a series of an archive: its unit and folios are the place
+        return Citation(
+            text=cited,
+            spans=((piece.start, piece.end),),
+            kind="full",
+            signal=piece.signal,
+            relation=piece.relation,
+            pinpoint=archival.locator or None,
+            csl=archival_csl(archival),
+        )
     kind = _classify(cited, without_pin, pinpoint, piece, aliases)
     idem = _IDEM.match(cited) if kind != "ibid" else None
     if idem:  # "Idem, Title, ...": the fields of what follows, the author from before

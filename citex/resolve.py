@@ -96,6 +96,9 @@ SHORT_FORM_WEIGHT = 0.9
 # while "Procuratori de supra" against "Procuratori de citra" scores 0.85 too: the
 # threshold trusts OCR over near-homonym series, which the units usually tell apart.
 ARCHIVAL_PATH_MATCH = 0.86
+# Under the very same series name, the fonds before it are one from this similarity, short
+# names included: "Died" for "Dieci" scores 0.67, "Senato" against "Dieci" 0.36.
+ARCHIVAL_FOND_MATCH = 0.6
 # Parts shorter than this are compared exactly: one letter tells "Mar" from "Mat".
 ARCHIVAL_PATH_MIN = 8
 # A short form that matches no earlier citation starts a work of its own: that the work
@@ -483,6 +486,8 @@ class _State:
             return self._short(cite, _with_title_after(head, text[m.end() :]), via=ref.name)
         if cite.kind == "full":
             return self._full(number, index, cite)
+        if cite.kind == "ibid":  # a form the splitter knows and this table not ("bid.")
+            return self._ibid(cite, before, gap, "ibid")
         head, _ = _split_locator(text)
         return self._short(cite, head or text, via=None)
 
@@ -1210,6 +1215,8 @@ def _paths_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     head_a, head_b = " ".join(a[:-1]), " ".join(b[:-1])
     if not head_a or not head_b or _parts_alike(head_a, head_b):
         return True
+    if a[-1] == b[-1] and key_ratio(head_a, head_b) >= ARCHIVAL_FOND_MATCH:
+        return True  # the same series under an OCR-damaged fond ("Died" for "Dieci")
     shorter, longer = sorted((set(head_a.split()), set(head_b.split())), key=len)
     return shorter <= longer
 

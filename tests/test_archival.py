@@ -109,3 +109,8 @@ def test_archive_keys_and_csl() -> None:
         "title": "Sanità, Necrologi",
         "archive": "A.S.L.",
     }
+
+
+def test_ibidem_is_never_a_fond() -> None:
+    assert parse_archival("Ibidem,fz. 5, f. 288") is None
+    assert parse_archival("Ivi, reg. 3, c. 4") is None

@@ -484,6 +484,18 @@ SPLITS = [
         id="idem_closed_by_a_period_before_a_new_title",
     ),
     pytest.param(
+        "A.S.L., Consiglio dei Dieci, Misti,reg. 18, f. 65v [18 May 1473]; see Senato, Terra,"
+        " b. 4.",
+        [
+            cite(
+                "A.S.L., Consiglio dei Dieci, Misti,reg. 18, f. 65v [18 May 1473]",
+                pinpoint="reg. 18, f. 65v",
+            ),
+            cite("Senato, Terra, b. 4", signal="see", pinpoint="b. 4"),
+        ],
+        id="archival_references_with_their_units_as_pinpoints",
+    ),
+    pytest.param(
         "Id. The court held that the statute was void.",
         [cite("Id.", "ibid")],
         id="legal_id_before_prose_stays_apart",
