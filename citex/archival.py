@@ -129,7 +129,7 @@ def parse_archival(text: str) -> ArchivalReference | None:
     if m and (m.group("strong") or _UNIT.search(text, m.end())):
         archive = m.group("archive").strip()
         body = text[m.end() :]
-    parts = [p.strip() for p in body.split(",")]
+    parts = [p.strip() for p in body.split(",") if p.strip()]  # ", ," is OCR noise
     path: list[str] = []
     for i, part in enumerate(parts):
         unit = _UNIT.match(part)

@@ -96,6 +96,10 @@ SHORT_FORM_WEIGHT = 0.9
 # while "Procuratori de supra" against "Procuratori de citra" scores 0.85 too: the
 # threshold trusts OCR over near-homonym series, which the units usually tell apart.
 ARCHIVAL_PATH_MATCH = 0.86
+# Two whole paths are one from this similarity however their commas fall: "Procuratori di
+# S, Marco de Supra" for "Procuratori di S. Marco de supra" scores 1.0, while two series
+# of one fond stay below ("Consiglio dei Dieci, Misti" / "..., Comuni" 0.86).
+ARCHIVAL_JOINED_MATCH = 0.92
 # Under the very same series name, the fonds before it are one from this similarity, short
 # names included: "Died" for "Dieci" scores 0.67, "Senato" against "Dieci" 0.36.
 ARCHIVAL_FOND_MATCH = 0.6
@@ -1210,7 +1214,11 @@ def _paths_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two archival paths (normalised parts) name one series, OCR tolerated: the
     series (last part) alike, and the fonds before it alike or one of them left out
     ("Dieci, Misti" and "Consiglio dei Dieci, Misti")."""
-    if not a or not b or not _parts_alike(a[-1], b[-1]):
+    if not a or not b:
+        return False
+    if key_ratio(" ".join(a), " ".join(b)) >= ARCHIVAL_JOINED_MATCH:
+        return True  # cut differently: "S, Marco de Supra" for "S. Marco de supra"
+    if not _parts_alike(a[-1], b[-1]):
         return False
     head_a, head_b = " ".join(a[:-1]), " ".join(b[:-1])
     if not head_a or not head_b or _parts_alike(head_a, head_b):

@@ -679,3 +679,11 @@ def test_archival_citations_group_by_archive_and_series() -> None:
         "archive": "A.S.L.",
     }
     assert misti.pinpoint == "reg. 18, f. 65v"
+
+
+def test_archival_path_cut_differently_by_ocr_is_one_series() -> None:
+    notes = _resolve(
+        [arch("A.S.L., Procuratori di S. Marco de supra, b. 154, f. 9r", "b. 154, f. 9r")],
+        [arch("A.S.L., Procuratori di S, Marco de Supra, b.154, ff. 43-47", "b.154, ff. 43-47")],
+    )
+    assert cite_at(notes, (2, 0)).work == cite_at(notes, (1, 0)).work
