@@ -1372,6 +1372,18 @@ class _Pinpoint:
     end: int
 
 
+def locator_start(cited: str) -> int:
+    """Where a citation's locator (its pinpoint) begins, or ``len(cited)`` if it has none:
+    what comes before is a short form's author and title.
+
+    Example:
+        >>> text = "Lee, Old Roadspp. 17-18."
+        >>> text[: locator_start(text)]
+        'Lee, Old Roads'
+    """
+    return _find_pinpoint(cited).start
+
+
 def _find_pinpoint(cited: str) -> _Pinpoint:
     """Find the locator a citation gives for the cited passage."""
     cited = cited.translate(_OCR_LOOKALIKES)

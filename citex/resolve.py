@@ -45,7 +45,7 @@ from .archival import (
     parse_archival_after_ibid,
 )
 from .archival import archive_key as _archive_key
-from .citations import ALIAS_DEFINITION
+from .citations import ALIAS_DEFINITION, locator_start
 from .fuzzy import key_ratio, name_similarity, normalise, short_title_similarity, title_similarity
 from .models import Citation, CSLItem, Footnote, Resolution
 from .works import WorkIndex, merge_csl, same_work, work_ids
@@ -493,7 +493,10 @@ class _State:
         if cite.kind == "ibid":  # a form the splitter knows and this table not ("bid.")
             return self._ibid(cite, before, gap, "ibid")
         head, _ = _split_locator(text)
-        return self._short(cite, head or text, via=None)
+        cut = locator_start(text)  # the splitter's locator rules: "Titlepp. 17", "p. XI sgg"
+        if 0 < cut < len(text) and len(text[:cut].strip(" ,.;:")) < len(head):
+            head = text[:cut]
+        return self._short(cite, head.strip(" ,.;:") or text, via=None)
 
     # -- forms ---------------------------------------------------------------------------
 
@@ -681,6 +684,10 @@ class _State:
                 if link.entry is not None:
                     return replace(link, reason=f"{link.reason}; {name_part} wrote in it")
                 return link
+            more = _names_of(title_part) if names and " " not in title_part.strip() else []
+            if more and self._any_author(names + more):
+                # "Lee, Orme, op. cit.": two authors, their names split by a comma
+                return self._short_by_names(cite, names + more, "", via=via)
             if names and self._any_author(names):
                 return self._short_by_names(cite, names, title_part, via=via)
             if names and title_part and self._any_author(names, NAME_WITH_TITLE):

@@ -263,6 +263,23 @@ CASES = [
         [((2, 0), (1, 0)), ((4, 0), (3, 0)), ((7, 0), (3, 0))],
         id="archival_series_with_ibidem_and_ocr_damage",
     ),
+    pytest.param(
+        [
+            "Lotte Neri, Bessarion's Library and the Marciana, Roma 1979, p. 154.",
+            "L. Neri, Bessarions Librarypp. 17-18, 481-482.",
+            "Neri, Bessarion's Library... pp. 181, 339.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="short_title_with_a_glued_or_dotted_locator",
+    ),
+    pytest.param(
+        [
+            "Arturo Rossi, Luigi Verdi, Rivalutazione di una scoperta, Roma 1950, p. 3.",
+            "Rossi, Verdi, op. cit., p. 77.",
+        ],
+        [((2, 0), (1, 0))],
+        id="two_authors_split_by_a_comma_before_op_cit",
+    ),
 ]
 
 
