@@ -77,6 +77,9 @@ JOIN_SENTENCES = 2
 # ... and when at most this share of its words is prose: sentence-case titles carry lower-
 # case words ("Identité, mariage, mobilité sociale" is half), commentary after a name more.
 JOIN_PROSE_SHARE = 0.5
+# A sentence opening with no name is joined to the publication facts after it only when it
+# is short enough to be a title's first part ("L'Ester", "Il giardino veneto").
+TITLE_SENTENCE_LENGTH = 120
 
 # A title shortened with dots ("Title of the Work..., p. 4") is a short form when its
 # words before the dots are at most this many: commentary trailing off runs longer.
@@ -842,9 +845,32 @@ def _join_continued(
                 if _is_citation(joined, by_shape=False) or _reads_as_full(joined):
                     reach = k
                     break
+        elif i + 1 < len(sentences) and _title_sentence(text, protected, start, end):
+            # "L'Ester. Tragedia tratta dalla Scrittura, In Venetia, Presso Neri, 1619": a
+            # title cut at its inner period, the publication facts in the next sentence.
+            k_start, k_end = sentences[i + 1]
+            following = text[k_start:k_end]
+            clause_end = _split_outside(text, protected, k_start, k_end, ";")[0][1]
+            if not _opens_citation(following) and _reads_as_full(text[start:clause_end]):
+                reach = i + 1
         out.append((start, sentences[reach][1]))
         i = reach + 1
     return out
+
+
+def _title_sentence(text: str, protected: bytearray, start: int, end: int) -> bool:
+    """Whether a sentence may be the opening of a title cut at its inner period: short,
+    capitalised, no citation alone, not mostly prose, no signal or Ibid."""
+    first = text[start:end]
+    return (
+        len(first) <= TITLE_SENTENCE_LENGTH
+        and first[:1].isupper()
+        and not _opens_citation(first)
+        and not _INTERNAL_REFERENCE.match(first)
+        and not _has_unprotected(text, protected, start, end, ";")
+        and _prose_share(first, title_words=_TITLE_WORDS) <= JOIN_PROSE_SHARE
+        and not _is_citation(first, by_shape=False)
+    )
 
 
 def _has_unprotected(text: str, protected: bytearray, start: int, end: int, ch: str) -> bool:

@@ -496,6 +496,16 @@ SPLITS = [
         id="archival_references_with_their_units_as_pinpoints",
     ),
     pytest.param(
+        "L'Orfeo. Tragedia in cinque atti, In Venetia, Presso Anna Neri, 1619.",
+        [cite("L'Orfeo. Tragedia in cinque atti, In Venetia, Presso Anna Neri, 1619")],
+        id="title_cut_at_its_inner_period_before_an_imprint",
+    ),
+    pytest.param(
+        "This was common in Kent. Lee, Old Roads, Boston 1972.",
+        [cite("Lee, Old Roads, Boston 1972")],
+        id="commentary_sentence_not_joined_to_the_citation_after_it",
+    ),
+    pytest.param(
         "Id. The court held that the statute was void.",
         [cite("Id.", "ibid")],
         id="legal_id_before_prose_stays_apart",
