@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .archival import archival_csl, parse_archival, parse_archival_after_ibid
 from .models import Citation, CSLItem, Footnote, Span
@@ -67,6 +68,10 @@ SHAPE_LEAD_IN_PROSE_WORDS = 2
 # At most this many words of description ("her work", "the tract") may stand before a
 # capitalised title with strong publication facts and no colon between them.
 DESCRIPTION_WORDS = 4
+# The splitter judges the same clause several times (alone, then joined to its neighbours);
+# this many judgements are remembered (pure functions of the text). Few, so that a batch
+# of long hostile notes cannot make the cache big: repeats come within one note.
+CLAUSE_CACHE = 256
 # Lead-ins before a signal or a trailing citation are a sentence's opening words; looking
 # further would make a long clause of OCR junk cost quadratic time.
 MAX_LEAD_IN = 300
@@ -1067,6 +1072,7 @@ def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: in
     return None
 
 
+@lru_cache(maxsize=CLAUSE_CACHE)
 def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
     """Whether a clause reads as a citation rather than commentary.
 
@@ -1182,6 +1188,7 @@ def _is_parenthetical_only(clause: str) -> bool:
     return clause.startswith("(") and clause.rstrip(".").endswith(")")
 
 
+@lru_cache(maxsize=CLAUSE_CACHE)
 def _citation_score(clause: str) -> int:
     """Evidence that a clause is a citation: publication facts, dates, cues, locators."""
     outside = _without_quoted(clause)
@@ -1410,6 +1417,7 @@ def locator_start(cited: str) -> int:
     return _find_pinpoint(cited).start
 
 
+@lru_cache(maxsize=CLAUSE_CACHE)
 def _find_pinpoint(cited: str) -> _Pinpoint:
     """Find the locator a citation gives for the cited passage."""
     cited = cited.translate(_OCR_LOOKALIKES)
