@@ -39,16 +39,16 @@ MAX_PATH_PARTS = 5
 #             "PRO"
 #             "Archivio di Stato di Roma (ASR)" "Biblioteca Civica di Udine"
 #             "Staatsarchiv Basel" "Archives nationales" "Venezia, Archivio di Stato"
-# must not match: "Ann Lee" "Storia" "Ibid." "The Times"
+# must not match: "Ann Lee" "Storia" "Ibid." "The Times" "C. G. Lee" (initials and a name)
 _ARCHIVE = re.compile(
     r"(?P<archive>"
-    r"(?P<strong>(?:[A-Z]\.\s?){2,3}[A-Z](?:[A-Za-z]{1,2})?\.?-?"  # A.S.V. A. S. Ve. A.S.V
+    r"(?P<strong>(?:[A-Z]\.\s?){2,3}[A-Z](?:[a-z]|[A-Z]{1,2})?\b\.?-?"  # A.S.V. A. S. Ve.
     r"|A\s?S\s?[A-Z][A-Za-z]{0,2}\b"  # ASV ASVe AS VE ASFi
-    r"|[Aa]\s?s\s?[a-z]{1,3}(?=\s*[:,])"  # Asve: asv, as ve:
     r"|(?:[A-Z][A-Za-zà-ÿ]+,\s*)?"  # "Venezia, Archivio di Stato"
     r"(?:Archivio|Archivo|Archives?|Archiv|Staatsarchiv|Landesarchiv|Biblioteca|Bibliothèque"
     r"|Bibliothek|Library|Record\s+Office)\b[^,:;()]{0,80}(?:\([^()]{1,20}\))?)"
     r"|[A-Z]{2,6}\b"  # BNM PRO TNA AGS: an archive only when a unit follows
+    r"|[Aa]\s?s\s?[a-z]{1,2}(?=\s*[:,])"  # Asve: asv, as ve: likewise
     r")"
     r"\s*[,:]\s*"
 )
@@ -57,12 +57,13 @@ _ARCHIVE = re.compile(
 #             "filza 412" "F. 394" "fasc. 1" "fase. 1" (OCR) "cod. 2987" "ms. 12" "f. 65v"
 #             "ff. 217-227" "c. 84 v." "cc. 1-2" "fol. 12" "pacco 3" "n. 579" "libro X"
 # must not match: "Storia 3" "vol" alone "Busta" alone "p. 5" (a page: books have them)
-#                 "C.X." (an abbreviated council, not carta X)
+#                 "C.X." (an abbreviated council, not carta X) "R. 2006" "c. 1500" (circa)
 _UNIT = re.compile(
     r"(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fase|fascicolo"
     r"|cod|codd|codice|ms|mss|pacco|cart|cartella|carton|box|file|folder|tomo|t|vol|voi"
     r"|libro|lib)\.?\s*(?:\d|[IVXLC]+\b|[ivxlc]+\b)"
-    r"|(?i:r|f|ff|fol|fols|folio|c|cc|carta|carte|n|nn)\.?\s*\d"
+    r"|(?i:ff|fol|fols|folio|cc|carta|carte|nn)\.?\s*\d"
+    r"|(?i:r|f|c|n)\.?\s*\d{1,3}(?!\d)"  # not "R. 2006" (an initial, a year), "c. 1500"
 )
 # Units that name an archival container (not folios or numbers, which books have too):
 # with one of these a reference is archival even without an archive named first.
@@ -71,7 +72,7 @@ _UNIT = re.compile(
 # must not match: "f. 65v" "c. 84" "n. 579" "vol. 3" "p. 5" "Reg" alone
 _CONTAINER_UNIT = re.compile(
     r"(?:(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fascicolo"
-    r"|pacco|cartella)|[RF])\.?\s*\d"
+    r"|pacco|cartella)\.?\s*\d|[RF]\.?\s*\d{1,3}(?!\d))"
 )
 # What an archival path never holds: a year of publication, a quoted title, a page.
 # must match: "Paris 1821" "Venice 1494" "“Il Gazzettino”" "«Studi»" "pp. 4" "dir. da"
@@ -249,7 +250,7 @@ _UNIT_PREFIX = re.compile(
 
 # A date in a locator part: a day and a month, or a year of four digits after a space.
 # must match: "18 May 1473" "4 gennaio 1648" "1625"    must not match: "reg. 18" "b. 155/77"
-_DATE_PART = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}|\b1[2-9]\d\d\b(?!/)")
+_DATE_PART = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}|\b(?:1[2-9]|20)\d\d\b(?!/)")
 
 
 def archive_key(archive: str) -> str:

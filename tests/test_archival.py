@@ -73,6 +73,12 @@ NOT_ARCHIVAL = [
     pytest.param(
         "Biblioteca del libro antico, dir. da A. Rossi, vol. 1, La biblioteca", id="book_series"
     ),
+    pytest.param(
+        "C. G. Rossi, I boschi del Patriarcato, Udine 1962. Vol. II.", id="initials_and_name"
+    ),
+    pytest.param("Neri, R. 2006. Initiation au droit, Paris, Ellipse.", id="initial_then_year"),
+    pytest.param("Aslan, Richard N. 2007. What's in a look? Science 10, 48-53.", id="as_surname"),
+    pytest.param("Neri, c. 1500, Storia di Chioggia, reg. 3", id="circa_is_no_carta"),
     pytest.param("A.S.L., C.X., Comuni", id="abbreviated_council_is_no_unit_but_path"),
 ]
 
