@@ -2,20 +2,20 @@
 
 Historians cite manuscripts by where they are kept, not by author and title:
 
-    A.S.V., Consiglio dei Dieci, Misti, reg. 18, f. 65v [18 May 1473]
-    Archivio di Stato di Firenze (ASFi), Mediceo del Principato, filza 412, c. 3r
+    A.S.L., Consiglio dei Savi, Misti, reg. 12, f. 40v [3 May 1460]
+    Archivio di Stato di Firenze (ASFi), Carte del Principe, filza 212, c. 3r
     BNM, It. VII, 1234, cc. 5-9
     PRO, SP 99/5, fol. 12
 
 name an archive (its siglum or its name), the *path* of fonds and series down to the
-series cited ("Consiglio dei Dieci, Misti"), then the *unit* (busta, registro, filza,
+series cited ("Consiglio dei Savi, Misti"), then the *unit* (busta, registro, filza,
 fascicolo, codex) and the folios, and often a date and a description of the document.
 The work such a citation belongs to is the series: the unit and folios are where in it
 (the pinpoint), as a page is in a book. This module reads that structure; the splitter
 uses it to take archival references for citations, and the resolver to group them.
 
-A reference whose archive was given before ("Senato, Misti, reg. 20, f. 95" after an
-"A.S.V." one, or "Ibidem: Collegio, Risposte, filza 6") has no archive of its own
+A reference whose archive was given before ("Senato, Lettere, reg. 20, f. 95" after an
+"A.S.L." one, or "Ibidem: Collegio, Suppliche, filza 6") has no archive of its own
 (``archive`` is ``None``) and is recognised only by its unit ("reg.", "busta", "filza").
 """
 
@@ -33,29 +33,29 @@ MAX_PATH_PART = 60
 # subseries); more comma-parts before a unit are prose or a bibliographic reference.
 MAX_PATH_PARTS = 5
 
-# The archive as a siglum: dotted capitals ("A.S.V.", "A. S. Ve.", "B.N.M."), compact
-# capitals ("ASV", "ASVe", "AS VE", "BMC", "PRO", "TNA"), or an archive's name.
-# must match: "A.S.V." "A. S. V." "A.S.Ve" "A.S.V" "ASV" "ASVe" "AS VE" "Asve" "as ve" "BNM"
+# The archive as a siglum: dotted capitals ("A.S.L.", "A. S. Lu.", "B.N.C."), compact
+# capitals ("ASL", "ASLu", "AS LU", "BNC", "PRO", "TNA"), or an archive's name.
+# must match: "A.S.L." "A. S. L." "A.S.Lu" "A.S.L" "ASL" "ASLu" "AS LU" "Aslu" "as lu" "BNC"
 #             "PRO"
 #             "Archivio di Stato di Roma (ASR)" "Biblioteca Civica di Udine"
 #             "Staatsarchiv Basel" "Archives nationales" "Venezia, Archivio di Stato"
 # must not match: "Ann Lee" "Storia" "Ibid." "The Times" "C. G. Lee" (initials and a name)
 _ARCHIVE = re.compile(
     r"(?P<archive>"
-    r"(?P<strong>(?:[A-Z]\.\s?){2,3}[A-Z](?:[a-z]|[A-Z]{1,2})?\b\.?-?"  # A.S.V. A. S. Ve.
-    r"|A\s?S\s?[A-Z][A-Za-z]{0,2}\b"  # ASV ASVe AS VE ASFi
+    r"(?P<strong>(?:[A-Z]\.\s?){2,3}[A-Z](?:[a-z]|[A-Z]{1,2})?\b\.?-?"  # A.S.L. A. S. Lu.
+    r"|A\s?S\s?[A-Z][A-Za-z]{0,2}\b"  # ASL ASLu AS LU ASFi
     r"|(?:[A-Z][A-Za-zà-ÿ]+,\s*)?"  # "Venezia, Archivio di Stato"
     r"(?:Archivio|Archivo|Archives?|Archiv|Staatsarchiv|Landesarchiv|Biblioteca|Bibliothèque"
     r"|Bibliothek|Library|Record\s+Office)\b[^,:;()]{0,80}(?:\([^()]{1,20}\))?)"
     r"|[A-Z]{2,6}\b"  # BNM PRO TNA AGS: an archive only when a unit follows
-    r"|[Aa]\s?s\s?[a-z]{1,2}(?=\s*[:,])"  # Asve: asv, as ve: likewise
+    r"|[Aa]\s?s\s?[a-z]{1,2}(?=\s*[:,])"  # Aslu: asl, as lu: likewise
     r")"
     r"\s*[,:]\s*"
 )
 # A unit of an archive and its number: busta, registro, filza, fascicolo, codex, folios.
-# must match: "b. 90" "bb. 828" "busta 23" "reg. 18" "registro 13" "R. 61" "fz. 6"
-#             "filza 412" "F. 394" "fasc. 1" "fase. 1" (OCR) "cod. 2987" "ms. 12" "f. 65v"
-#             "ff. 217-227" "c. 84 v." "cc. 1-2" "fol. 12" "pacco 3" "n. 579" "libro X"
+# must match: "b. 40" "bb. 312" "busta 17" "reg. 12" "registro 13" "R. 44" "fz. 6"
+#             "filza 210" "F. 215" "fasc. 1" "fase. 1" (OCR) "cod. 1234" "ms. 12" "f. 40v"
+#             "ff. 110-118" "c. 84 v." "cc. 1-2" "fol. 12" "pacco 3" "n. 321" "libro X"
 # must not match: "Storia 3" "vol" alone "Busta" alone "p. 5" (a page: books have them)
 #                 "C.X." (an abbreviated council, not carta X) "R. 2006" "c. 1500" (circa)
 _UNIT = re.compile(
@@ -67,9 +67,9 @@ _UNIT = re.compile(
 )
 # Units that name an archival container (not folios or numbers, which books have too):
 # with one of these a reference is archival even without an archive named first.
-# must match: "b. 90" "busta 23" "reg. 18" "registro 13" "fz. 6" "filza 412" "fasc. 1"
-#             "pacco 3" "R. 61"
-# must not match: "f. 65v" "c. 84" "n. 579" "vol. 3" "p. 5" "Reg" alone
+# must match: "b. 40" "busta 17" "reg. 12" "registro 13" "fz. 6" "filza 210" "fasc. 1"
+#             "pacco 3" "R. 44"
+# must not match: "f. 40v" "c. 84" "n. 321" "vol. 3" "p. 5" "Reg" alone
 _CONTAINER_UNIT = re.compile(
     r"(?:(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fascicolo"
     r"|pacco|cartella)\.?\s*\d|[RF]\.?\s*\d{1,3}(?!\d))"
@@ -82,7 +82,7 @@ _NOT_IN_PATH = re.compile(
     r"\b1\d{3}\b|\b20\d\d\b|[“”«»\"]|\bpp?\.\s*\d|\bdir\.|\ba\s+cura\b|\bed\.\s"
 )
 # Words that open a bibliographic reference, not an archival path.
-# must match: "in" "a cura di" "ed." "cit." "pp."    must not match: "Dieci" "Misti"
+# must match: "in" "a cura di" "ed." "cit." "pp."    must not match: "Savi" "Misti"
 _NOT_PATH = re.compile(r"^(?:in|a\s+cura|ed|eds|cit|op|pp?|vol|voi)\b", re.IGNORECASE)
 
 
@@ -90,9 +90,9 @@ _NOT_PATH = re.compile(r"^(?:in|a\s+cura|ed|eds|cit|op|pp?|vol|voi)\b", re.IGNOR
 class ArchivalReference:
     """An archival citation read into its parts."""
 
-    archive: str | None  # the archive as printed ("A.S.V."), None when given before
-    path: tuple[str, ...]  # fonds and series as printed ("Dieci", "Misti")
-    locator: str  # the unit and folios ("reg. 18, f. 65v"), as printed
+    archive: str | None  # the archive as printed ("A.S.L."), None when given before
+    path: tuple[str, ...]  # fonds and series as printed ("Savi", "Misti")
+    locator: str  # the unit and folios ("reg. 12, f. 40v"), as printed
     rest: str  # what follows: dates, a description of the document
 
     @property
@@ -113,10 +113,10 @@ def parse_archival(text: str) -> ArchivalReference | None:
     path of capitalised parts and an archival container unit (busta, registro, filza).
 
     Example:
-        >>> ref = parse_archival("A.S.V., Dieci, Misti, reg. 18, f. 65v [18 May 1473]")
+        >>> ref = parse_archival("A.S.L., Savi, Misti, reg. 12, f. 40v [3 May 1460]")
         >>> ref.archive, ref.path, ref.locator
-        ('A.S.V.', ('Dieci', 'Misti'), 'reg. 18, f. 65v')
-        >>> parse_archival("Senato, Misti, reg. 20, f. 95").archive is None
+        ('A.S.L.', ('Savi', 'Misti'), 'reg. 12, f. 40v')
+        >>> parse_archival("Senato, Lettere, reg. 20, f. 95").archive is None
         True
         >>> parse_archival("Ann Lee, Old Roads, Boston 1972, p. 4") is None
         True
@@ -141,7 +141,7 @@ def parse_archival(text: str) -> ArchivalReference | None:
                 return None
             locator, rest = _split_locator(parts[i:])
             return ArchivalReference(archive, tuple(path), locator, rest)
-        glued = _GLUED_UNIT.search(part)  # "Misti,reg. 18" split, but "Misti reg. 18" not
+        glued = _GLUED_UNIT.search(part)  # "Misti,reg. 12" split, but "Misti reg. 12" not
         if glued and path_part_ok(part[: glued.start()]):
             path.append(part[: glued.start()].strip())
             locator, rest = _split_locator([part[glued.start() :].strip(), *parts[i + 1 :]])
@@ -159,15 +159,15 @@ def parse_archival(text: str) -> ArchivalReference | None:
 
 
 def parse_archival_after_ibid(text: str) -> ArchivalReference | None:
-    """ "Ibidem: Collegio, Risposte, filza 6": the archive just cited, another series.
+    """ "Ibidem: Collegio, Suppliche, filza 6": the archive just cited, another series.
 
     Archival notes use "Ibidem" (or "ivi", "ibi") for the archive alone when a path
     follows; a unit alone after it ("Ibid., b. 830") is the series just cited, an
     ordinary Ibid., and gives None here.
 
     Example:
-        >>> parse_archival_after_ibid("Ibidem: Collegio, Risposte, fz. 6, f. 352").path
-        ('Collegio', 'Risposte')
+        >>> parse_archival_after_ibid("Ibidem: Collegio, Suppliche, fz. 6, f. 352").path
+        ('Collegio', 'Suppliche')
         >>> parse_archival_after_ibid("Ibid., b. 830") is None
         True
     """
@@ -180,8 +180,8 @@ def parse_archival_after_ibid(text: str) -> ArchivalReference | None:
 
 def path_part_ok(part: str, *, lower_ok: bool = False, years_ok: bool = False) -> bool:
     """Whether a comma part can be the name of a fond or series (``lower_ok``: a part
-    after the first may be lower case, "seconda consegna"; ``years_ok``: after an archive
-    named for sure, a series may carry its years, "Presidio di Governo 1825-1829")."""
+    after the first may be lower case, "terza serie"; ``years_ok``: after an archive
+    named for sure, a series may carry its years, "Prefettura 1820-1830")."""
     part = part.strip()
     if not (0 < len(part) <= MAX_PATH_PART) or _NOT_PATH.match(part):
         return False
@@ -206,15 +206,15 @@ _SAME_ARCHIVE = re.compile(r"(?i:ibidem|ibid|ivi|ibi|ib)\b\.?\s*[:,]\s*")
 # "Ibidem" and its kin however punctuated, which are never the name of a fond.
 # must match: "Ibidem" "ibid." "Ivi" "ibi"    must not match: "Ibisco" "Ivrea"
 _IBID_WORD = re.compile(r"(?i:ibidem|ibid|ivi|ibi)\b")
-# A unit glued to the path part before it without a comma ("Misti reg. 18").
-# must match: " reg. 18" " b. 90" " busta 3"    must not match: " Misti" " Regina"
+# A unit glued to the path part before it without a comma ("Misti reg. 12").
+# must match: " reg. 12" " b. 40" " busta 3"    must not match: " Misti" " Regina"
 _GLUED_UNIT = re.compile(
     r"(?<=\w)\s+(?:b|bb|busta|buste|reg|regg|registro|fz|filza|fasc|fase|cod|ms)\.?\s*\d",
     re.IGNORECASE,
 )
 # Where the locator ends: a date or a description after the units and folios.
-# must match: "reg. 18" "f. 65v" "ff. 217-227" "cc. 1-2" "n. 579" "84 v."
-# must not match: "18 May 1473" "testamento di Anna" "alla data" "lettera a Neri"
+# must match: "reg. 12" "f. 40v" "ff. 110-118" "cc. 1-2" "n. 321" "84 v."
+# must not match: "3 May 1460" "testamento di Anna" "alla data" "lettera a Neri"
 _LOCATOR_PIECE = re.compile(
     r"^(?:(?i:b|bb|busta|buste|reg|regg|registro|r|fz|filza|filze|f|ff|fol|fols|folio|fasc|fase"
     r"|fascicolo|cod|codd|ms|mss|pacco|cart|cartella|c|cc|carta|carte|n|nn|tomo|t|vol|voi)"
@@ -224,7 +224,7 @@ _LOCATOR_PIECE = re.compile(
 
 def _split_locator(parts: list[str]) -> tuple[str, str]:
     """The comma parts that are units and folios, and the rest (a part may hold a folio
-    and then a date: "f. 65v [18 May 1473]")."""
+    and then a date: "f. 40v [3 May 1460]")."""
     taken = []
     for i, part in enumerate(parts):
         if (_UNIT.match(part) or _LOCATOR_PIECE.match(part)) and not _DATE_PART.search(part):
@@ -240,7 +240,7 @@ def _split_locator(parts: list[str]) -> tuple[str, str]:
 
 
 # A unit and its number at the start of a part that goes on with a date or a note.
-# must match: "f. 65v" in "f. 65v [18 May 1473]" "c. 12" in "c. 12 (1 June 1500)"
+# must match: "f. 40v" in "f. 40v [3 May 1460]" "c. 12" in "c. 12 (1 June 1500)"
 # must not match: "18 May" (a date, no unit)
 _UNIT_PREFIX = re.compile(
     r"(?i:b|bb|busta|reg|registro|fz|filza|fasc|f|ff|fol|c|cc|n|nn)\.?\s*[\dIVXLC][\w.-]*"
@@ -249,7 +249,7 @@ _UNIT_PREFIX = re.compile(
 
 
 # A date in a locator part: a day and a month, or a year of four digits after a space.
-# must match: "18 May 1473" "4 gennaio 1648" "1625"    must not match: "reg. 18" "b. 155/77"
+# must match: "3 May 1460" "4 gennaio 1650" "1630"    must not match: "reg. 12" "b. 120/45"
 _DATE_PART = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}|\b(?:1[2-9]|20)\d\d\b(?!/)")
 
 

@@ -427,7 +427,7 @@ _LOWERCASE_TAIL = re.compile(
 
 # A numbered part after the locator: a document, note, plate, figure, chapter, section
 # or entry of the pages cited, after a comma or "and"/"e".
-# must match: ", doc. XVI" ", nota 15" ", no. 790" ", doc. XIX.2" ", tav. 3" " e figg. 1-8"
+# must match: ", doc. XII" ", nota 8" ", no. 412" ", doc. XII.3" ", tav. 3" " e figg. 1-8"
 #             " and n. 26" ", and chap. X" ", Sezione IV" ", nn. 281, 282"
 # must not match: ", Vol. 2" ", 1990" ", Nota bene" (no number) " and 12"
 _NUMBERED_TAIL = re.compile(
@@ -497,7 +497,7 @@ _NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _
 _IDEM_ALONE = re.compile(r"(?:Id|Idem|Eadem|Ead|Iidem)\.{0,2}$", re.IGNORECASE)
 # A sentence that is only an author's name, its comma read as a period by OCR ("S. LEE.
 # Title, Roma 1990"): initials or a capitalised surname.
-# must match: "S. ROMANIN" "G. Lee" "A. B. Lee" "ROMANIN"
+# must match: "S. ROSSINI" "G. Lee" "A. B. Lee" "ROSSINI"
 # must not match: "Lee" (one ordinary word) "See Lee" "Cfr" "The Town Hall"
 _BARE_NAME_BODY = r"(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
 _BARE_NAME = re.compile(r"^" + _BARE_NAME_BODY + r"$")
@@ -514,7 +514,7 @@ _PLACE_YEAR = re.compile(
 _END_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)\s*\.?$")
 # A cross-reference to another place of the citing article itself, not to a work.
 # must match: "infra, nota 35" "above, note 4" "below, pp. 14-15" "here, p. 13" ". infra,pp. 4"
-#             "Cfr. infra, n. 6" "ultra,nota 15" "sopra, p. 5" "above, part II"
+#             "Cfr. infra, n. 6" "ultra,nota 8" "sopra, p. 5" "above, part II"
 # must not match: "Below the Salt, 4" (a title) "Lee, above, 4" "infra dig." "here and there"
 _INTERNAL_REFERENCE = re.compile(
     r"[\W\d]{0,3}(?:(?:cfr|cf|vedi|see)\.?\s+)?(?:infra|ultra|above|below|here|sopra|sotto|qui)"
@@ -552,7 +552,7 @@ _NO_IMPRINT = (
 # parts of publisher between them and a number of volumes; the year may be a span, in
 # roman numerals, or replaced by the marks of no date.
 # must match: ",Venezia 1999" ", Roma, Viella, 2001" ",Padova. 1713" ", Paris-London 1980"
-#             ", Casa editrice Ares, 1989" "In Venetia 1590" ", Roma, Ed. del Borgo, 3 voll., 1880"
+#             ", Casa editrice Neri, 1989" "In Roma 1590" ", Roma, Ed. del Borgo, 3 voll., 1880"
 #             ", Roma, Borgo, 1806-1808" ", In Roma, Appresso Neri, MDCXX" ", Firenze, s.a"
 #             ", Roma, Istituto di lettere, scienze ed arti, 2004"
 # must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
@@ -564,7 +564,7 @@ _CLOSING_FACTS = re.compile(
 )
 # An early-modern imprint: "In" and a place, then the printer introduced by "appresso",
 # "presso", "dalle stampe", or "per" before a capitalised name (the year may be missing).
-# must match: "In Venetia, Appresso gli eredi" "In Roma. Presso Neri" "in Vinegia, per Nero"
+# must match: "In Roma, Appresso gli eredi" "In Roma. Presso Neri" "in Vinegia, per Nero"
 #             "In Roma, dalle stampe di Neri" "In Roma per Nero Neri"
 # must not match: "in Roma per vendere" "In Roma, per esempio" "In Roma si vedono"
 #                 "in 1990, per"
@@ -851,7 +851,7 @@ def _join_continued(
                     reach = k
                     break
         elif i + 1 < len(sentences) and _title_sentence(text, protected, start, end):
-            # "L'Ester. Tragedia tratta dalla Scrittura, In Venetia, Presso Neri, 1619": a
+            # "L'Orfeo. Tragedia in cinque atti, In Roma, Presso Neri, 1619": a
             # title cut at its inner period, the publication facts in the next sentence.
             k_start, k_end = sentences[i + 1]
             following = text[k_start:k_end]
@@ -1084,7 +1084,7 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
     if _INTERNAL_REFERENCE.match(clause):
         return False
     if parse_archival(clause) is not None or parse_archival_after_ibid(clause) is not None:
-        return True  # "A.S.V., Senato, Misti, reg. 20, f. 95" (see citex.archival)
+        return True  # "A.S.L., Senato, Lettere, reg. 20, f. 95" (see citex.archival)
     if by_shape and (
         _is_shortened_title(clause)
         or _is_bare_short_form(clause)

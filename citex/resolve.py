@@ -62,7 +62,7 @@ __all__ = [
 # Thresholds and confidences. Each says why it has its value.
 
 # A short form's name matches an earlier author from this similarity (fuzzy.name_similarity):
-# "Kvri" for "Kővári" scores 0.83 and "Boemo" for "Boerio" 0.73, while different surnames of
+# "Kvri" for "Kővári" scores 0.83 and "Bemio" for "Berrio" 0.73, while different surnames of
 # similar shape stay lower ("Harland"/"Howard" 0.62, "Mercer"/"Marcus" 0.5).
 NAME_MATCH = 0.72
 # With a short title that matches too, a name counts from this lower similarity: OCR
@@ -92,16 +92,16 @@ CONFIDENCE_ALIAS = 0.95
 # a work as surely as an Ibid. does.
 SHORT_FORM_WEIGHT = 0.9
 # Two parts of archival paths (fonds, series) are one from this similarity (fuzzy.key_ratio
-# on normalised text): OCR's "Consiglio dei Died" for "Consiglio dei Dieci" scores 0.92,
+# on normalised text): OCR's "Consiglio dei Sayi" for "Consiglio dei Savi" scores 0.94,
 # while "Procuratori de supra" against "Procuratori de citra" scores 0.85 too: the
 # threshold trusts OCR over near-homonym series, which the units usually tell apart.
 ARCHIVAL_PATH_MATCH = 0.86
 # Two whole paths are one from this similarity however their commas fall: "Procuratori di
 # S, Marco de Supra" for "Procuratori di S. Marco de supra" scores 1.0, while two series
-# of one fond stay below ("Consiglio dei Dieci, Misti" / "..., Comuni" 0.86).
+# of one fond stay below ("Consiglio dei Savi, Misti" / "..., Comuni" 0.86).
 ARCHIVAL_JOINED_MATCH = 0.92
 # Under the very same series name, the fonds before it are one from this similarity, short
-# names included: "Died" for "Dieci" scores 0.67, "Senato" against "Dieci" 0.36.
+# names included: "Sayi" for "Savi" scores 0.75, "Senato" against "Savi" 0.4.
 ARCHIVAL_FOND_MATCH = 0.6
 # Parts shorter than this are compared exactly: one letter tells "Mar" from "Mat".
 ARCHIVAL_PATH_MIN = 8
@@ -171,7 +171,7 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         "note",
     ),
     # must match: "op. cit." "op.cit." "loc. cit." "art. cit." "a.a.O." "a. a. O."
-    #             "Malavasi, cit., pp. 33" "Smith, supra, 5" "op.rii." "art. cil." "eri. cit." (OCR)
+    #             "Rossi, cit., pp. 33" "Smith, supra, 5" "op.rii." "art. cil." "eri. cit." (OCR)
     # must not match: "citation" "cited" "Cité" "explicit" "supranational"
     BackReference(
         "op-cit",
@@ -235,7 +235,7 @@ _ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|�
 # A word a title needs to start a work: two letters at least ("MV" for a periodical).
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 # A title given by its initials, maybe in quotes or guillemets.
-# must match: "«GUV»" "GUV»" "ASV" '"NAV"'    must not match: "Gazzetta" "«Guv»" "A" "ROMANIN"
+# must match: "«CVI»" "CVI»" "ASL" '"NAV"'    must not match: "Gazzetta" "«Guv»" "A" "ROSSINI"
 _ACRONYM = re.compile(r"[«\"“‘']?(?P<letters>[A-Z]{2,5})[»\"”’']?")
 # The title of the volume a chapter was printed in: after ", in" up to the next comma.
 # must match: "Roads, in Essays on Kent, Oslo 1990" "Roads,in Essays. A History, Oslo"
@@ -403,7 +403,7 @@ class _State:
     # "idem" when that citation found no work ("Eadem, A, cit.; Eadem, B, cit.").
     last_author: list[dict[str, str]] | None = None
     # The archive the last archival citation named, for the ones that name none after it
-    # ("Senato, Misti, reg. 20" and "Ibidem: Collegio, ..., filza 6").
+    # ("Senato, Lettere, reg. 20" and "Ibidem: Collegio, ..., filza 6").
     last_archive: str | None = None
     # Archival series cited so far: (archive key, normalised path parts, entry).
     archival: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
@@ -889,7 +889,7 @@ class _State:
                 continue
             score = self._title_score(title, entry)
             if acronym and _initials(str(e.csl.get("title") or "")) == acronym.group("letters"):
-                score = 1.0  # "«GUV»" for the "«Gazzetta Urbana Veneta»" cited before
+                score = 1.0  # "«CVI»" for the "«Corriere Veneto Illustrato»" cited before
             if score >= SHORT_TITLE_MATCH:
                 scored.append((score, entry))
         # Volumes that chapters were cited in: a short title may name the volume.
@@ -1213,14 +1213,14 @@ def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citati
 
 
 def _initials(title: str) -> str:
-    """The initials of a title's capitalised words ('Gazzetta Urbana Veneta' -> 'GUV')."""
+    """The initials of a title's capitalised words ('Corriere Veneto Illustrato' -> 'CVI')."""
     return "".join(w[0] for w in _LEAD_WORD.findall(title) if w[0].isupper())
 
 
 def _paths_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two archival paths (normalised parts) name one series, OCR tolerated: the
     series (last part) alike, and the fonds before it alike or one of them left out
-    ("Dieci, Misti" and "Consiglio dei Dieci, Misti")."""
+    ("Savi, Misti" and "Consiglio dei Savi, Misti")."""
     if not a or not b:
         return False
     if key_ratio(" ".join(a), " ".join(b)) >= ARCHIVAL_JOINED_MATCH:
@@ -1231,7 +1231,7 @@ def _paths_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not head_a or not head_b or _parts_alike(head_a, head_b):
         return True
     if a[-1] == b[-1] and key_ratio(head_a, head_b) >= ARCHIVAL_FOND_MATCH:
-        return True  # the same series under an OCR-damaged fond ("Died" for "Dieci")
+        return True  # the same series under an OCR-damaged fond ("Sayi" for "Savi")
     shorter, longer = sorted((set(head_a.split()), set(head_b.split())), key=len)
     return shorter <= longer
 
@@ -1376,7 +1376,7 @@ _NAME_PARTICLES = frozenset(
 
 
 def _names_of(name_part: str) -> list[str]:
-    """Family names of a short form's name part ('G. Boerio and Lee' -> ['Boerio', 'Lee'])."""
+    """Family names of a short form's name part ('G. Rossi and Lee' -> ['Rossi', 'Lee'])."""
     name_part = name_part.strip(" ,.;:")
     if not name_part or len(name_part) > 80:  # checked first: the patterns below are
         return []  # quadratic on long runs of spaces, and names are short

@@ -8,13 +8,13 @@ from citex.archival import archival_csl, archive_key, parse_archival, parse_arch
 
 CASES = [
     pytest.param(
-        "A.S.V., Consiglio dei Dieci, Misti, reg. 18, f. 65v [18 May 1473]",
-        ("A.S.V.", ("Consiglio dei Dieci", "Misti"), "reg. 18, f. 65v", "[18 May 1473]"),
+        "A.S.L., Consiglio dei Savi, Misti, reg. 12, f. 40v [3 May 1460]",
+        ("A.S.L.", ("Consiglio dei Savi", "Misti"), "reg. 12, f. 40v", "[3 May 1460]"),
         id="dotted_siglum_register_folio_date",
     ),
     pytest.param(
-        "ASFi, Mediceo del Principato,filza 412, c. 3r.",
-        ("ASFi", ("Mediceo del Principato",), "filza 412, c. 3r", ""),
+        "ASFi, Carte del Principe,filza 212, c. 3r.",
+        ("ASFi", ("Carte del Principe",), "filza 212, c. 3r", ""),
         id="compact_siglum_unit_glued_after_comma",
     ),
     pytest.param(
@@ -48,8 +48,8 @@ CASES = [
         id="series_with_its_years_after_a_sure_archive",
     ),
     pytest.param(
-        "Senato, Misti, reg. 20, f. 95",
-        (None, ("Senato", "Misti"), "reg. 20, f. 95", ""),
+        "Senato, Lettere, reg. 20, f. 95",
+        (None, ("Senato", "Lettere"), "reg. 20, f. 95", ""),
         id="no_archive_but_a_register",
     ),
     pytest.param(
@@ -100,8 +100,8 @@ def test_not_archival(text: str) -> None:
 
 
 def test_ibidem_with_a_path_is_the_same_archive() -> None:
-    ref = parse_archival_after_ibid("Ibidem: Collegio, Risposte, fz. 6, f. 352")
-    assert ref is not None and ref.archive is None and ref.path == ("Collegio", "Risposte")
+    ref = parse_archival_after_ibid("Ibidem: Collegio, Suppliche, fz. 6, f. 352")
+    assert ref is not None and ref.archive is None and ref.path == ("Collegio", "Suppliche")
     assert parse_archival_after_ibid("Ibid., b. 830") is None
     assert parse_archival_after_ibid("Ibid.") is None
 

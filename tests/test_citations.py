@@ -484,12 +484,11 @@ SPLITS = [
         id="idem_closed_by_a_period_before_a_new_title",
     ),
     pytest.param(
-        "A.S.L., Consiglio dei Dieci, Misti,reg. 18, f. 65v [18 May 1473]; see Senato, Terra,"
-        " b. 4.",
+        "A.S.L., Consiglio dei Savi, Misti,reg. 12, f. 40v [3 May 1460]; see Senato, Terra, b. 4.",
         [
             cite(
-                "A.S.L., Consiglio dei Dieci, Misti,reg. 18, f. 65v [18 May 1473]",
-                pinpoint="reg. 18, f. 65v",
+                "A.S.L., Consiglio dei Savi, Misti,reg. 12, f. 40v [3 May 1460]",
+                pinpoint="reg. 12, f. 40v",
             ),
             cite("Senato, Terra, b. 4", signal="see", pinpoint="b. 4"),
         ],

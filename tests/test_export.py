@@ -748,7 +748,7 @@ def test_arbitrary_text_gives_readable_output(items: list[dict[str, object]]) ->
 def test_archival_series_keeps_its_archive() -> None:
     work = Work(
         "neridieci",
-        {"type": "manuscript", "title": "Consiglio dei Dieci, Misti", "archive": "A.S.L."},
+        {"type": "manuscript", "title": "Consiglio dei Savi, Misti", "archive": "A.S.L."},
     )
     for dialect in ("bibtex", "biblatex"):
         text = works_to_bibtex([work], dialect=dialect)

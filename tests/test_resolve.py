@@ -572,7 +572,7 @@ def test_pattern_table_is_data() -> None:
         pytest.param("note 12 above", "note-above", id="note_above"),
         pytest.param("Lee, op.cit., 5", "op-cit", id="op_cit"),
         pytest.param("Lee, a. a. O., S. 5", "op-cit", id="aao"),
-        pytest.param("Boerio, cit., s.v.", "op-cit", id="cit"),
+        pytest.param("Berrio, cit., s.v.", "op-cit", id="cit"),
         pytest.param("Lee, Roads, eie., p. 5", "cit-ocr", id="cit_ocr_eie"),
         pytest.param("Lee, Roads,dt., pp. 4-5", "cit-ocr", id="cit_ocr_dt_glued"),
         pytest.param("Lee, rit., 12", "cit-ocr", id="cit_ocr_rit"),
@@ -655,13 +655,13 @@ def arch(text: str, pin: str | None = None) -> Citation:
 
 def test_archival_citations_group_by_archive_and_series() -> None:
     notes = _resolve(
-        [arch("A.S.L., Consiglio dei Dieci, Misti, reg. 18, f. 65v", "reg. 18, f. 65v")],
-        [arch("A.S.L., Consiglio dei Died, Misti, reg. 12, f. 95", "reg. 12, f. 95")],
-        [arch("A.S.L., Consiglio dei Dieci, Comuni, reg. 45, c. 82v", "reg. 45, c. 82v")],
-        [arch("Senato, Misti, reg. 20, f. 95", "reg. 20, f. 95")],
-        [arch("Ibidem: Collegio, Risposte, fz. 6, f. 352", "fz. 6, f. 352")],
+        [arch("A.S.L., Consiglio dei Savi, Misti, reg. 12, f. 40v", "reg. 12, f. 40v")],
+        [arch("A.S.L., Consiglio dei Sayi, Misti, reg. 12, f. 95", "reg. 12, f. 95")],
+        [arch("A.S.L., Consiglio dei Savi, Comuni, reg. 45, c. 82v", "reg. 45, c. 82v")],
+        [arch("Senato, Lettere, reg. 20, f. 95", "reg. 20, f. 95")],
+        [arch("Ibidem: Collegio, Suppliche, fz. 6, f. 352", "fz. 6, f. 352")],
         [back("Ibid., fz. 7", "ibid", pin="fz. 7")],
-        [arch("ASFi, Consiglio dei Dieci, Misti, filza 3", "filza 3")],
+        [arch("ASFi, Consiglio dei Savi, Misti, filza 3", "filza 3")],
     )
     misti, ocr, comuni, senato, collegio, ibid, other = (
         cite_at(notes, (n, 0)) for n in range(1, 8)
@@ -675,10 +675,10 @@ def test_archival_citations_group_by_archive_and_series() -> None:
     assert other.work != misti.work  # the same path in another archive
     assert misti.csl == {
         "type": "manuscript",
-        "title": "Consiglio dei Dieci, Misti",
+        "title": "Consiglio dei Savi, Misti",
         "archive": "A.S.L.",
     }
-    assert misti.pinpoint == "reg. 18, f. 65v"
+    assert misti.pinpoint == "reg. 12, f. 40v"
 
 
 def test_archival_path_cut_differently_by_ocr_is_one_series() -> None:

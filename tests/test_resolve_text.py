@@ -252,13 +252,13 @@ CASES = [
     ),
     pytest.param(
         [
-            "A.S.L., Consiglio dei Dieci, Misti,reg. 18, f. 65v [18 May 1473].",
-            "A.S.L., Consiglio dei Died, Misti,reg. 12, f. 95.",
-            "Ibidem : Collegio, Risposte di dentro,fz. 6, f. 352, 12 Aug. 1580.",
+            "A.S.L., Consiglio dei Savi, Misti,reg. 12, f. 40v [3 May 1460].",
+            "A.S.L., Consiglio dei Sayi, Misti,reg. 12, f. 95.",
+            "Ibidem : Collegio, Suppliche di dentro,fz. 6, f. 352, 12 Aug. 1580.",
             "Ibidem,fz. 5, f. 288, 21 Oct. 1574.",
             "G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.",
-            "Senato, Misti, reg. 20, f. 95;",
-            "A.S.L., Collegio, Risposte di dentro, filza 9.",
+            "Senato, Lettere, reg. 20, f. 95;",
+            "A.S.L., Collegio, Suppliche di dentro, filza 9.",
         ],
         [((2, 0), (1, 0)), ((4, 0), (3, 0)), ((7, 0), (3, 0))],
         id="archival_series_with_ibidem_and_ocr_damage",
