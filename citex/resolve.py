@@ -644,10 +644,48 @@ class _State:
             reason = f"the same work as note {first.note}{reason}"
         else:
             reason = f"full citation{reason}"
+        known = self._claim_provisional(entry)
+        if known is not None:
+            reason += f"; the work known before only from short forms (note {known})"
         confidence = CONFIDENCE_FULL if method == "full" else SHORT_FORM_WEIGHT * score
         return _Link(
             entry, method, confidence, reason, cite.pinpoint, csl if method != "full" else None
         )
+
+    def _claim_provisional(self, entry: int) -> int | None:
+        """Join to a full citation the one work known before only from its short forms
+        that it completes (authors and short title match), so that the work is listed
+        once; the note of that work's first short form, or None."""
+        e = self.entries[entry]
+        title = str(e.csl.get("title") or "")
+        families = [_family(a) for a in e.csl.get("author") or []]
+        if not title or not families:
+            return None
+        fits = []
+        for cluster in {self.entries[i].cluster for i in self.scored}:
+            members = self.clusters[cluster]
+            head = self.entries[members[0]]
+            if not head.provisional or cluster == e.cluster:
+                continue
+            names = [_family(a) for a in head.csl.get("author") or []]
+            short = str(head.csl.get("title") or "")
+            if (
+                names
+                and short
+                and _list_score(names, families, self.matcher) >= NAME_MATCH
+                and self.matcher.short_title(short, title) >= SHORT_TITLE_MATCH
+            ):
+                fits.append(cluster)
+        if len(fits) != 1:
+            return None  # none, or several: nothing decides
+        old = fits[0]
+        note = self.entries[self.clusters[old][0]].note
+        for i in self.clusters[old]:
+            self.entries[i].cluster = e.cluster
+            self.entries[i].provisional = False
+        self.clusters[e.cluster].extend(self.clusters[old])
+        self.clusters[old] = []  # an empty cluster: its id is never used
+        return note
 
     def _short(self, cite: Citation, head: str, *, via: str | None) -> _Link:
         """A short form (or op. cit.): an alias, author (+ title), or a title alone."""
@@ -1069,7 +1107,7 @@ class _State:
         self.entries.append(entry)
         for cluster in self.heads.candidates(entry.csl) if cluster_by_fields else ():
             members = self.clusters[cluster]
-            if same_work(self.entries[members[0]].csl, entry.csl):
+            if members and same_work(self.entries[members[0]].csl, entry.csl):
                 members.append(index)
                 entry.cluster = cluster
                 self._note_signature(index)

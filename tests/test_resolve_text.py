@@ -128,6 +128,14 @@ CASES = [
         id="a_full_citation_wins_over_a_work_known_from_short_forms",
     ),
     pytest.param(
+        [
+            "Rossi, Le vie del sale, cit., p. 4.",
+            "G. Rossi, Le vie del sale nel Cinquecento, Milano 1950, p. 3.",
+        ],
+        [((1, 0), (2, 0))],
+        id="a_full_citation_completes_the_work_its_short_form_started",
+    ),
+    pytest.param(
         ["G. Bianchi, Storia di Chioggia, Venezia 1901, p. 3.", "Rossi, 45.", "Rossi, 46."],
         [((2, 0), None), ((3, 0), None)],
         id="a_name_alone_starts_no_work",
@@ -323,3 +331,14 @@ def test_ead_with_a_short_title_names_the_same_author() -> None:
         "Ead., Le isole, p. 4.",
     )
     assert at(notes, (4, 0)).work == at(notes, (1, 0)).work, at(notes, (4, 0)).resolution
+
+
+def test_a_full_citation_fitting_two_short_form_works_completes_neither() -> None:
+    notes = resolve(
+        "Rossi, Le vie, cit., p. 4.",
+        "Rossi, Le vie del, cit., p. 5.",
+        "G. Rossi, Le vie del sale, Milano 1950, p. 3.",
+    )
+    first, second, full = at(notes, (1, 0)), at(notes, (2, 0)), at(notes, (3, 0))
+    assert first.work != second.work
+    assert full.work not in {first.work, second.work}, full.resolution
