@@ -411,6 +411,8 @@ class _State:
     # after full citations: a full citation of a work always wins).
     use_provisional: bool = False
     position: tuple[int, int] = (0, 0)  # (note number, index) of the citation in hand
+    # Clusters of works known only from short forms, for a full citation to complete.
+    provisional_clusters: list[int] = field(default_factory=list)
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -662,10 +664,10 @@ class _State:
         if not title or not families:
             return None
         fits = []
-        for cluster in {self.entries[i].cluster for i in self.scored}:
+        for cluster in self.provisional_clusters:
             members = self.clusters[cluster]
             head = self.entries[members[0]]
-            if not head.provisional or cluster == e.cluster:
+            if cluster == e.cluster:
                 continue
             names = [_family(a) for a in head.csl.get("author") or []]
             short = str(head.csl.get("title") or "")
@@ -679,6 +681,7 @@ class _State:
         if len(fits) != 1:
             return None  # none, or several: nothing decides
         old = fits[0]
+        self.provisional_clusters.remove(old)
         note = self.entries[self.clusters[old][0]].note
         for i in self.clusters[old]:
             self.entries[i].cluster = e.cluster
@@ -793,6 +796,8 @@ class _State:
                 number, index, fields, lead=_lead_words(cite.text), text=cite.text, provisional=True
             )
         )
+        if self.clusters[self.entries[entry].cluster] == [entry]:
+            self.provisional_clusters.append(self.entries[entry].cluster)
         return _Link(
             entry,
             link.method,
