@@ -85,6 +85,16 @@ JOIN_PROSE_SHARE = 0.5
 # A sentence opening with no name is joined to the publication facts after it only when it
 # is short enough to be a title's first part ("L'Ester", "Il giardino veneto").
 TITLE_SENTENCE_LENGTH = 120
+# ... and when it has at most this many words, no comma and none of the words that mark
+# commentary, it may be mostly lower case (a sentence-case title's first part).
+SHORT_TITLE_SENTENCE_WORDS = 6
+SHORT_TITLE_SENTENCE_PROSE = 0.75
+# Verbs, pronouns and signals that mark a short sentence as commentary, not a title.
+_COMMENTARY_WORDS = frozenset(
+    """is was are were be been has have had this these those that which who it he she they
+    we see also cf è sono era erano fu ha hanno questo questa quello vedi anche ist war sind
+    est sont était voir""".split()
+)
 
 # A title shortened with dots ("Title of the Work..., p. 4") is a short form when its
 # words before the dots are at most this many: commentary trailing off runs longer.
@@ -867,13 +877,22 @@ def _title_sentence(text: str, protected: bytearray, start: int, end: int) -> bo
     """Whether a sentence may be the opening of a title cut at its inner period: short,
     capitalised, no citation alone, not mostly prose, no signal or Ibid."""
     first = text[start:end]
+    words = _WORD.findall(first)
+    # A short title ("L'Italia dei quarantacinque giorni") is mostly lower case in most
+    # languages; commentary this short still has a verb or a pronoun.
+    short = (
+        len(words) <= SHORT_TITLE_SENTENCE_WORDS
+        and "," not in first
+        and not any(w.lower() in _COMMENTARY_WORDS for w in words)
+    )
+    prose_limit = SHORT_TITLE_SENTENCE_PROSE if short else JOIN_PROSE_SHARE
     return (
         len(first) <= TITLE_SENTENCE_LENGTH
         and first[:1].isupper()
         and not _opens_citation(first)
         and not _INTERNAL_REFERENCE.match(first)
         and not _has_unprotected(text, protected, start, end, ";")
-        and _prose_share(first, title_words=_TITLE_WORDS) <= JOIN_PROSE_SHARE
+        and _prose_share(first, title_words=_TITLE_WORDS) <= prose_limit
         and not _is_citation(first, by_shape=False)
     )
 

@@ -505,6 +505,16 @@ SPLITS = [
         id="commentary_sentence_not_joined_to_the_citation_after_it",
     ),
     pytest.param(
+        "L'Italia dei trenta giorni. Studio e documenti, Milano 1969.",
+        [cite("L'Italia dei trenta giorni. Studio e documenti, Milano 1969")],
+        id="short_sentence_case_title_joined_to_its_subtitle_and_imprint",
+    ),
+    pytest.param(
+        "This was wrong. La vita nuova, Milano 1990.",
+        [cite("La vita nuova, Milano 1990")],
+        id="short_commentary_with_a_verb_is_not_joined",
+    ),
+    pytest.param(
         "Id. The court held that the statute was void.",
         [cite("Id.", "ibid")],
         id="legal_id_before_prose_stays_apart",
