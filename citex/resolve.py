@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .archival import (
     ArchivalReference,
@@ -1460,6 +1461,7 @@ _PRINTED_AUTHOR = re.compile(r"^[^,:;]{2,60}?[,:]\s*")
 _PRINTED_BARE_AUTHOR = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z][\w'’-]+\.\s+(?=[A-Z«\"“])")
 
 
+@lru_cache(maxsize=4096)  # each earlier citation is split again for every short form
 def _printed_author(text: str) -> tuple[str, str]:
     """A printed citation split into its author part and the rest ('', text if none)."""
     m = _PRINTED_BARE_AUTHOR.match(text) or _PRINTED_AUTHOR.match(text)
