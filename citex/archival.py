@@ -81,6 +81,16 @@ _CONTAINER_UNIT = re.compile(
 _NOT_IN_PATH = re.compile(
     r"\b1\d{3}\b|\b20\d\d\b|[“”«»\"]|\bpp?\.\s*\d|\bdir\.|\ba\s+cura\b|\bed\.\s"
 )
+# The units that make a reference archival after an archive known only by its capitals
+# ("PRO", "BNC"): containers and leaves, not the volumes and numbers books have too.
+# must match: "b. 40" "reg. 12" "filza 3" "f. 12v" "ff. 3-9" "c. 4" "cc. 1-2" "fol. 7" "ms. 3"
+#             "cod. 12"
+# must not match: "Vol. II" "vol. 3" "tomo 2" "n. 4" "t. 1"
+_ARCHIVE_UNIT = re.compile(
+    r"(?:(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fase"
+    r"|fascicolo|pacco|cartella|cod|codd|codice|ms|mss|ff|fol|fols|folio|cc|carta|carte)\.?\s*\d"
+    r"|(?i:f|c)\.?\s*\d{1,3}(?!\d)|[RF]\.?\s*\d{1,3}(?!\d))"
+)
 # Words that open a bibliographic reference, not an archival path.
 # must match: "in" "a cura di" "ed." "cit." "pp."    must not match: "Savi" "Misti"
 _NOT_PATH = re.compile(r"^(?:in|a\s+cura|ed|eds|cit|op|pp?|vol|voi)\b", re.IGNORECASE)
@@ -139,6 +149,8 @@ def parse_archival(text: str) -> ArchivalReference | None:
                 return None
             if archive is None and not _CONTAINER_UNIT.match(part):
                 return None
+            if not (m and m.group("strong")) and not _ARCHIVE_UNIT.match(part):
+                return None  # "UNCTAD, Title, Vol. II": a volume is no archival unit
             locator, rest = _split_locator(parts[i:])
             return ArchivalReference(archive, tuple(path), locator, rest)
         glued = _GLUED_UNIT.search(part)  # "Misti,reg. 12" split, but "Misti reg. 12" not

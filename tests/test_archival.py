@@ -120,3 +120,9 @@ def test_archive_keys_and_csl() -> None:
 def test_ibidem_is_never_a_fond() -> None:
     assert parse_archival("Ibidem,fz. 5, f. 288") is None
     assert parse_archival("Ivi, reg. 3, c. 4") is None
+
+
+def test_capitals_before_a_volume_are_no_archive() -> None:
+    assert parse_archival("UNIDO, Investment Agreements: A Compendium, Vol. II, 1996, 114") is None
+    ref = parse_archival("PRO, State Papers, Savoy, fol. 12")
+    assert ref is not None and ref.archive == "PRO" and ref.locator == "fol. 12"
