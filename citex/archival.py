@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .fuzzy import normalise
 from .models import CSLItem
@@ -52,6 +53,19 @@ _ARCHIVE = re.compile(
     r")"
     r"\s*[,:]\s*"
 )
+# The words for an archive's units, shared by the patterns below. Containers: busta,
+# registro (OCR: "teg", "ieg"), filza, fascicolo (OCR: "fase"), pacco; codices; leaves
+# (folios, carte); and the volumes and boxes books and archives both have.
+_CONTAINERS = (
+    r"b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fase|fascicolo"
+    r"|pacco|cartella"
+)
+_CODICES = r"cod|codd|codice|ms|mss"
+_LEAVES = r"ff|fol|fols|folio|cc|carta|carte"
+_VOLUMES = r"cart|carton|box|file|folder|tomo|t|vol|voi|libro|lib"
+# A single letter for a unit ("R. 44" registro, "f. 12" folio, "c. 4" carta, "n. 3")
+# takes at most three digits: "R. 2006" is an initial and a year, "c. 1500" circa.
+_SHORT_NUMBER = r"\.?\s*\d{1,3}(?!\d)"
 # A unit of an archive and its number: busta, registro, filza, fascicolo, codex, folios.
 # must match: "b. 40" "bb. 312" "busta 17" "reg. 12" "registro 13" "R. 44" "fz. 6"
 #             "filza 210" "F. 215" "fasc. 1" "fase. 1" (OCR) "cod. 1234" "ms. 12" "f. 40v"
@@ -59,21 +73,16 @@ _ARCHIVE = re.compile(
 # must not match: "Storia 3" "vol" alone "Busta" alone "p. 5" (a page: books have them)
 #                 "C.X." (an abbreviated council, not carta X) "R. 2006" "c. 1500" (circa)
 _UNIT = re.compile(
-    r"(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fase|fascicolo"
-    r"|cod|codd|codice|ms|mss|pacco|cart|cartella|carton|box|file|folder|tomo|t|vol|voi"
-    r"|libro|lib)\.?\s*(?:\d|[IVXLC]+\b|[ivxlc]+\b)"
-    r"|(?i:ff|fol|fols|folio|cc|carta|carte|nn)\.?\s*\d"
-    r"|(?i:r|f|c|n)\.?\s*\d{1,3}(?!\d)"  # not "R. 2006" (an initial, a year), "c. 1500"
+    rf"(?i:{_CONTAINERS}|{_CODICES}|{_VOLUMES})\.?\s*(?:\d|[IVXLC]+\b|[ivxlc]+\b)"
+    rf"|(?i:{_LEAVES}|nn)\.?\s*\d"
+    rf"|(?i:r|f|c|n){_SHORT_NUMBER}"
 )
 # Units that name an archival container (not folios or numbers, which books have too):
 # with one of these a reference is archival even without an archive named first.
 # must match: "b. 40" "busta 17" "reg. 12" "registro 13" "fz. 6" "filza 210" "fasc. 1"
-#             "pacco 3" "R. 44"
+#             "pacco 3" "R. 44" "fase. 2" (OCR)
 # must not match: "f. 40v" "c. 84" "n. 321" "vol. 3" "p. 5" "Reg" alone
-_CONTAINER_UNIT = re.compile(
-    r"(?:(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fascicolo"
-    r"|pacco|cartella)\.?\s*\d|[RF]\.?\s*\d{1,3}(?!\d))"
-)
+_CONTAINER_UNIT = re.compile(rf"(?i:{_CONTAINERS})\.?\s*\d|[RF]{_SHORT_NUMBER}")
 # What an archival path never holds: a year of publication, a quoted title, a page.
 # must match: "Paris 1821" "Venice 1494" "“Il Gazzettino”" "«Studi»" "pp. 4" "dir. da"
 #             "a cura di"
@@ -87,9 +96,7 @@ _NOT_IN_PATH = re.compile(
 #             "cod. 12"
 # must not match: "Vol. II" "vol. 3" "tomo 2" "n. 4" "t. 1"
 _ARCHIVE_UNIT = re.compile(
-    r"(?:(?i:b|bb|busta|buste|reg|regg|teg|ieg|registro|registri|fz|filza|filze|fasc|fase"
-    r"|fascicolo|pacco|cartella|cod|codd|codice|ms|mss|ff|fol|fols|folio|cc|carta|carte)\.?\s*\d"
-    r"|(?i:f|c)\.?\s*\d{1,3}(?!\d)|[RF]\.?\s*\d{1,3}(?!\d))"
+    rf"(?i:{_CONTAINERS}|{_CODICES}|{_LEAVES})\.?\s*\d|(?i:f|c){_SHORT_NUMBER}|[RF]{_SHORT_NUMBER}"
 )
 # Words that open a bibliographic reference, not an archival path.
 # must match: "in" "a cura di" "ed." "cit." "pp."    must not match: "Savi" "Misti"
@@ -105,17 +112,8 @@ class ArchivalReference:
     locator: str  # the unit and folios ("reg. 12, f. 40v"), as printed
     rest: str  # what follows: dates, a description of the document
 
-    @property
-    def archive_key(self) -> str:
-        """The archive compared without dots, spaces and case ("A. S. Ve." -> "asve")."""
-        return archive_key(self.archive or "")
 
-    @property
-    def path_key(self) -> str:
-        """The path compared without punctuation and case."""
-        return normalise(" ".join(self.path))
-
-
+@lru_cache(maxsize=1024)
 def parse_archival(text: str) -> ArchivalReference | None:
     """Read an archival citation, or None when the text is no archival reference.
 
@@ -170,6 +168,7 @@ def parse_archival(text: str) -> ArchivalReference | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def parse_archival_after_ibid(text: str) -> ArchivalReference | None:
     """ "Ibidem: Collegio, Suppliche, filza 6": the archive just cited, another series.
 
@@ -220,17 +219,13 @@ _SAME_ARCHIVE = re.compile(r"(?i:ibidem|ibid|ivi|ibi|ib)\b\.?\s*[:,]\s*")
 _IBID_WORD = re.compile(r"(?i:ibidem|ibid|ivi|ibi)\b")
 # A unit glued to the path part before it without a comma ("Misti reg. 12").
 # must match: " reg. 12" " b. 40" " busta 3"    must not match: " Misti" " Regina"
-_GLUED_UNIT = re.compile(
-    r"(?<=\w)\s+(?:b|bb|busta|buste|reg|regg|registro|fz|filza|fasc|fase|cod|ms)\.?\s*\d",
-    re.IGNORECASE,
-)
+_GLUED_UNIT = re.compile(rf"(?<=\w)\s+(?i:{_CONTAINERS}|{_CODICES})\.?\s*\d")
 # Where the locator ends: a date or a description after the units and folios.
 # must match: "reg. 12" "f. 40v" "ff. 110-118" "cc. 1-2" "n. 321" "84 v."
 # must not match: "3 May 1460" "testamento di Anna" "alla data" "lettera a Neri"
 _LOCATOR_PIECE = re.compile(
-    r"^(?:(?i:b|bb|busta|buste|reg|regg|registro|r|fz|filza|filze|f|ff|fol|fols|folio|fasc|fase"
-    r"|fascicolo|cod|codd|ms|mss|pacco|cart|cartella|c|cc|carta|carte|n|nn|tomo|t|vol|voi)"
-    r"\.?\s*)?(?:\d[\w./ -]{0,20}|[IVXLCivxlc]+\b[\w./ -]{0,12})$"
+    rf"^(?:(?i:{_CONTAINERS}|{_CODICES}|{_LEAVES}|{_VOLUMES}|r|f|c|n|nn)\.?\s*)?"
+    r"(?:\d[\w./ -]{0,20}|[IVXLCivxlc]+\b[\w./ -]{0,12})$"
 )
 
 
@@ -255,7 +250,7 @@ def _split_locator(parts: list[str]) -> tuple[str, str]:
 # must match: "f. 40v" in "f. 40v [3 May 1460]" "c. 12" in "c. 12 (1 June 1500)"
 # must not match: "18 May" (a date, no unit)
 _UNIT_PREFIX = re.compile(
-    r"(?i:b|bb|busta|reg|registro|fz|filza|fasc|f|ff|fol|c|cc|n|nn)\.?\s*[\dIVXLC][\w.-]*"
+    rf"(?i:{_CONTAINERS}|{_LEAVES}|f|c|n|nn)\.?\s*[\dIVXLC][\w.-]*"
     r"(?:\s*[-–]\s*[\dIVXLC][\w.]*)?(?=\s*[\[(]|\s+\d{1,2}\s+[A-Za-z])"
 )
 

@@ -232,7 +232,7 @@ _LEADING_CONJUNCTION = re.compile(r"and\s+|(?:ed|e|et|und)\s+(?=[A-Z])")
 # Signals of other languages at the start of a sentence (kept in the citation's text; the
 # resolver skips them).
 # must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
-_LEADING_FOREIGN_SIGNAL = re.compile(r"(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
+LEADING_FOREIGN_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
 # A lower-case signal after a commentary lead-in inside a clause.
 # must match: ", see U.S. Senate" " see also the reports" ", cf. Smith"
 # must not match: "we See" (capital) "oversee " "seemed"
@@ -512,7 +512,7 @@ _IDEM_ALONE = re.compile(r"(?:Id|Idem|Eadem|Ead|Iidem)\.{0,2}$", re.IGNORECASE)
 _BARE_NAME_BODY = r"(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
 _BARE_NAME = re.compile(r"^" + _BARE_NAME_BODY + r"$")
 # ... and such a name opening a citation: "S. LEE. Title, Roma 1990".
-_BARE_NAME_OPENING = re.compile(r"^" + _BARE_NAME_BODY + r"\.\s")
+BARE_NAME_OPENING = re.compile(r"^" + _BARE_NAME_BODY + r"\.\s")
 # A place and a year, as continental references give publication facts.
 # must match: "Milano 1981" "Roma, 1990" "Paris 1970, pp." "Leipzig 1975"
 # must not match: "in 1981" "March 1981" (a date) "Vol. 1981"
@@ -912,7 +912,7 @@ def _opens_citation(sentence: str, *, after_bare_name: bool = False) -> bool:
     """
     if _SIGNAL_AT_START.match(sentence) or _IBID.match(sentence):
         return True
-    if _RELATION_AT_START.match(sentence) or _LEADING_FOREIGN_SIGNAL.match(sentence):
+    if _RELATION_AT_START.match(sentence) or LEADING_FOREIGN_SIGNAL.match(sentence):
         return True
     if after_bare_name:
         return False
@@ -1122,7 +1122,7 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
         return True
     # Sentence-case titles (most languages but English) read as prose; a clause that opens
     # with a name and carries publication facts or a page is a citation all the same.
-    return bool(_NAME_START.match(clause) or _BARE_NAME_OPENING.match(clause)) and bool(
+    return bool(_NAME_START.match(clause) or BARE_NAME_OPENING.match(clause)) and bool(
         _PLACE_YEAR.search(clause)
         or _END_YEAR.search(clause)
         or _YEAR_PAREN.search(clause)
@@ -1551,7 +1551,7 @@ def _text_for_parser(cited: str) -> str:
     """The citation without alias definitions and trailing annotations in parentheses;
     an author's name closed by a period ("G. LEE. Title") closed by a comma instead."""
     text = ALIAS_DEFINITION.sub("", cited).rstrip()
-    bare = _BARE_NAME_OPENING.match(text)
+    bare = BARE_NAME_OPENING.match(text)
     if bare:
         text = text[: bare.end() - 2] + "," + text[bare.end() - 1 :]
     while text.endswith(")"):

@@ -46,7 +46,8 @@ from .archival import (
     parse_archival_after_ibid,
 )
 from .archival import archive_key as _archive_key
-from .citations import ALIAS_DEFINITION, locator_start
+from .citations import ALIAS_DEFINITION, BARE_NAME_OPENING, locator_start
+from .citations import LEADING_FOREIGN_SIGNAL as _LEADING_SIGNAL
 from .fuzzy import key_ratio, name_similarity, normalise, short_title_similarity, title_similarity
 from .models import Citation, CSLItem, Footnote, Resolution
 from .works import WorkIndex, merge_csl, same_work, work_ids
@@ -196,9 +197,6 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     ),
 )
 
-# Signals the splitter may have left on a citation (languages it does not know).
-# must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
-_LEADING_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
 # A chapter whose container is given by a short form at the end: '," in Name, 212'.
 # must match: '"Title," in K0vari, 212' '"Title," in Lee and Orme, 118-19' '," in Lee, pp. 4-5'
 # must not match: '"Title," in Old Roads (Boston, 1972), 3' (publication facts: a full
@@ -1456,15 +1454,12 @@ PRINTED_TITLE_SLACK = 8
 # must match: "G. Lee, " "LEE G.: " "Ann B. Lee," "Lee,Title" (comma glued by OCR)
 # must not match: "The History of the Roads of Kent and Other Places, " (too long)
 _PRINTED_AUTHOR = re.compile(r"^[^,:;]{2,60}?[,:]\s*")
-# ... or initials and a surname closed by a period ("G. LEE. Title").
-# must match: "G. Lee. " "A. B. LEE. "    must not match: "G. Lee, " "Lee. " (no initial)
-_PRINTED_BARE_AUTHOR = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z][\w'’-]+\.\s+(?=[A-Z«\"“])")
 
 
 @lru_cache(maxsize=4096)  # each earlier citation is split again for every short form
 def _printed_author(text: str) -> tuple[str, str]:
     """A printed citation split into its author part and the rest ('', text if none)."""
-    m = _PRINTED_BARE_AUTHOR.match(text) or _PRINTED_AUTHOR.match(text)
+    m = BARE_NAME_OPENING.match(text) or _PRINTED_AUTHOR.match(text)  # "G. LEE. Title"
     if not m or len(_LEAD_WORD.findall(m.group(0))) > LEAD_WORDS + 2:
         return "", text
     return m.group(0), text[m.end() :]
