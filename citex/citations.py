@@ -82,6 +82,9 @@ JOIN_SENTENCES = 2
 # ... and when at most this share of its words is prose: sentence-case titles carry lower-
 # case words ("Identité, mariage, mobilité sociale" is half), commentary after a name more.
 JOIN_PROSE_SHARE = 0.5
+# ... or this share when a capitalised title follows the name's comma ("A. Lee, Il potere
+# dogale come rappresentazione, ora in Stato: un'idea, una logica" is 0.64).
+JOIN_TITLED_PROSE_SHARE = 0.75
 # A sentence opening with no name is joined to the publication facts after it only when it
 # is short enough to be a title's first part ("L'Ester", "Il giardino veneto").
 TITLE_SENTENCE_LENGTH = 120
@@ -390,8 +393,9 @@ _PAGE_LOCATOR = re.compile(
 _MARKED_PAGE = re.compile(r",\s*(?:[pPρ][pPρ]?[.·]|pagg?\.|pp?\s)")
 # Letters OCR gives for Latin ones in locators, mapped one to one (the text keeps its
 # length, so offsets hold): Greek rho for "p", eta for "n", iota and omicron for "i" and
-# "o" (digits in "ioi"), a raised dot for a period ("P· 45").
-_OCR_LOOKALIKES = str.maketrans("ρηιίο·", "pniio.")
+# "o" (digits in "ioi"), a raised dot for a period ("P· 45"), an asterisk for the dash of
+# a range ("pp. 53*56").
+_OCR_LOOKALIKES = str.maketrans("ρηιίο·*", "pniio.-")
 # Letters read for digits in an OCR'd page, and a page token made of them.
 _OCR_DIGITS = str.maketrans("iol", "101")
 _OCR_PAGE_TOKEN = re.compile(r"[\diol]+")
@@ -564,13 +568,14 @@ _NO_IMPRINT = (
 # must match: ",Venezia 1999" ", Roma, Viella, 2001" ",Padova. 1713" ", Paris-London 1980"
 #             ", Casa editrice Neri, 1989" "In Roma 1590" ", Roma, Ed. del Borgo, 3 voll., 1880"
 #             ", Roma, Borgo, 1806-1808" ", In Roma, Appresso Neri, MDCXX" ", Firenze, s.a"
-#             ", Roma, Istituto di lettere, scienze ed arti, 2004"
+#             ", Roma, Istituto di lettere, scienze ed arti, 2004" ", Rome 1914, 3 voll."
 # must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
 #                 ", Roma, s.v. mulino"
 _CLOSING_FACTS = re.compile(
     r"(?:,|\bIn)\s*(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*\.?"
     r"(?:,\s*[^,\d]{2,60}){0,2}(?:,\s*\d{1,2}\s*vo[il]{1,2}\.)?,?\s*"
-    r"(?:(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?|" + _ROMAN_YEAR + r"|" + _NO_IMPRINT + r")$"
+    r"(?:(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?|" + _ROMAN_YEAR + r"|" + _NO_IMPRINT + r")"
+    r"(?:,\s*\d{1,2}\s*vo[il]{1,2}s?\.?)?$"
 )
 # An early-modern imprint: "In" and a place, then the printer introduced by "appresso",
 # "presso", "dalle stampe", or "per" before a capitalised name (the year may be missing).
@@ -847,7 +852,7 @@ def _join_continued(
             i + 1 < len(sentences)
             and (_NAME_START.match(first) or _BARE_NAME.match(first))
             and not _has_unprotected(text, protected, start, end, ";")
-            and _prose_share(first, title_words=_TITLE_WORDS) <= JOIN_PROSE_SHARE
+            and _prose_share(first, title_words=_TITLE_WORDS) <= _join_prose_limit(first)
             and not _is_citation(first, by_shape=False)
         ):
             bare = not _NAME_START.match(first)  # "G. LEE. Title": any title may follow
@@ -871,6 +876,20 @@ def _join_continued(
         out.append((start, sentences[reach][1]))
         i = reach + 1
     return out
+
+
+def _join_prose_limit(first: str) -> float:
+    """The share of prose a name-opening sentence may hold and still be joined to the next.
+
+    A name followed by a capitalised title ("A. Lee, Il potere dogale come
+    rappresentazione") may hold more: an Italian or French sentence-case title is mostly
+    lower case, and commentary after a name goes on in lower case ("Lee, however, ...").
+    """
+    m = _NAME_START.match(first)
+    rest = first[m.end() :].lstrip() if m else ""
+    if rest[:1].isupper() or rest[:1] in "\"“«‘'":
+        return JOIN_TITLED_PROSE_SHARE
+    return JOIN_PROSE_SHARE
 
 
 def _title_sentence(text: str, protected: bytearray, start: int, end: int) -> bool:

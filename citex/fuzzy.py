@@ -77,6 +77,13 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|il|lo|gli|i|l'|el|los|las
 # Titles shorter than this (letters, after normalising) match only by exact equality: a
 # two-letter difference in "Opere" is another word, in a long title it is OCR noise.
 MIN_FUZZY_TITLE = 8
+# A short title too short for fuzzy matching may still be a whole word (or words) of the
+# full title other than its opening, as notes shorten editions of records to a distinctive
+# word ("Bandi" for "Duca di Candia, Bandi (1313-1329)"). That is weaker evidence than an
+# opening (1.0) but passes resolve.SHORT_TITLE_MATCH; it needs this many letters, so that
+# "di" or "Atti" alone finds nothing.
+WORD_RUN_SCORE = 0.85
+MIN_WORD_RUN = 5
 
 
 # The same names and titles are compared again and again within a document (every short
@@ -204,7 +211,7 @@ def short_title_similarity(short: str, full: str) -> float:
     if kf.startswith(ks):
         return 1.0
     if len(ks) < MIN_FUZZY_TITLE:
-        return 0.0
+        return WORD_RUN_SCORE if _is_word_run(short, full) else 0.0
     opening = fuzz.ratio(ks, kf[: len(ks)]) / 100
     anywhere = 0.9 * fuzz.partial_ratio(ks, kf) / 100 if len(kf) > len(ks) else 0.0
     return max(opening, anywhere, title_similarity(short, full))
@@ -277,6 +284,17 @@ def _digits_to_letters(m: re.Match[str]) -> str:
     if re.fullmatch(r"\d+(?:st|nd|rd|th|d|e|a|o)", word):  # ordinals: "19th", "2d", "1o"
         return word
     return "".join(OCR_DIGIT_LETTERS.get(ch, ch) for ch in word)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _is_word_run(short: str, full: str) -> bool:
+    """Whether the short title's words stand as whole words, in a row, inside the full
+    title ("Bandi" in "Duca di Candia, Bandi (1313-1329)"), with letters enough."""
+    ws, wf = normalise(short).split(), normalise(full).split()
+    if not ws or sum(len(w) for w in ws) < MIN_WORD_RUN:
+        return False
+    n = len(ws)
+    return any(wf[i : i + n] == ws for i in range(1, len(wf) - n + 1))
 
 
 def _is_subsequence(short: str, long_: str) -> bool:

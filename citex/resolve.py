@@ -231,6 +231,17 @@ _VOLUME_LEAD = re.compile(r"(?:[IVXLC]+\b|[Tt]\.|[Tt]omo\b|[Vv]ol)")
 # The mark of a shortened title: "Title [...]", "Title...", "Title …" (OCR: "[■■■]").
 # must match: " [...]" "..." "…" " [■■■]" "...cit" is cut before cit    must not match: "."
 _ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|…)")
+# A locator right after a shortened title's dots, which the splitter could not cut off
+# ("The Early History...pp. 20 sgg., 182 sgg.").
+# must match: "pp. 20" " p. 5" ", col. 3" "ρ. 5"    must not match: " 1954-1955" " and Other"
+# Also "cit." as OCR damages it ("...cìt.", "...ciL").
+_LOCATOR_AFTER_ELLIPSIS = re.compile(
+    r"[\s,]*(?:(?:[pPρ][pPρ]?\.|pagg?\.|coll?\.|nn?\.)\s*\d|(?:[cer][il1tìí¡][tleL]|ci[L!])\b)"
+)
+# A parenthesis pointing back to where a work was cited, inside a short form.
+# must match: "(cited in n. 5, above)" "(cit. alla nota 4)" "(see above, n. 3)" "(supra)"
+# must not match: "(1313-1329)" "(Venezia)"
+_CROSS_REFERENCE = re.compile(r"\([^()]{0,40}\b(?i:cit|above|supra|sopra)[^()]{0,40}\)")
 # A word a title needs to start a work: two letters at least ("MV" for a periodical).
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 # A title given by its initials, maybe in quotes or guillemets.
@@ -704,8 +715,10 @@ class _State:
                 cite.pinpoint,
                 self._container_csl(alias),
             )
-        head = _without_trailing_locators(head)
+        head = _without_trailing_locators(_CROSS_REFERENCE.sub("", head).strip())
         shortened = _ELLIPSIS.search(head)
+        if shortened and _LOCATOR_AFTER_ELLIPSIS.match(head, shortened.end()):
+            head = head[: shortened.start()]  # "Title...pp. 20 sgg": the title ends there
         head = _ELLIPSIS.sub("", head).strip(" ,.;:")
         name_part, comma, title_part = _split_head(head)
         names = _names_of(name_part) if comma or not shortened else []
@@ -1165,12 +1178,22 @@ class _State:
         e = self.entries[entry]
         people = e.csl.get("author") or e.csl.get("editor")
         score = _list_score(names, [_family(p) for p in people], self.matcher) if people else 0.0
-        if people or e.container or len(names) != 1:
+        if e.container or len(names) != 1 or score == 1.0:
             return score
-        # The parser may have missed the author of a reference in a style it knows less
-        # well; a full citation still names its author first, so a single-name short form
-        # may match one of its first words, at a discount.
-        lead = max((self.matcher.name(names[0], w) for w in e.lead), default=0.0)
+        # The parser may have missed or mangled the author of a reference in a style it
+        # knows less well ("Anna Maria Nada Patrone" read as "Maria, Anna"); a full
+        # citation still names its author first, so a single-name short form may match one
+        # of its first words (of its printed author part, when the parser found people),
+        # at a discount.
+        if people:  # the surname ends the author part ("Given Family") or opens it
+            words = _printed_author_words(e.text)
+            if not _misread(people, words):
+                return score
+            k = len(names[0].split())
+            ends = {" ".join(words[-k:]), " ".join(words[:k])} if len(words) >= k else set()
+            lead = max((self.matcher.name(names[0], w) for w in ends), default=0.0)
+        else:
+            lead = max((self.matcher.name(names[0], w) for w in e.lead), default=0.0)
         return max(score, lead - LEAD_WORD_DISCOUNT)
 
     def _title_score(self, title: str, entry: int) -> float:
@@ -1463,6 +1486,24 @@ def _printed_author(text: str) -> tuple[str, str]:
     if not m or len(_LEAD_WORD.findall(m.group(0))) > LEAD_WORDS + 2:
         return "", text
     return m.group(0), text[m.end() :]
+
+
+@lru_cache(maxsize=4096)
+def _printed_author_words(text: str) -> tuple[str, ...]:
+    """The capitalised words of a printed citation's author part ("Marín Sañudo" of
+    "Marín Sañudo, I Diarii, Venezia 1887"); none when it has no such part."""
+    author, _ = _printed_author(text)
+    return tuple(w for w in _LEAD_WORD.findall(author) if w[0].isupper())
+
+
+def _misread(people: list[object], printed: tuple[str, ...]) -> bool:
+    """Whether the parsed people disagree with the printed author part: a parsed family
+    name not printed there, or neither its first nor its last word a parsed family name
+    (the surname closes "Given Family" and opens "FAMILY Given")."""
+    families = {_family(p) for p in people}
+    if not printed:
+        return False
+    return any(f not in printed for f in families) or not {printed[0], printed[-1]} & families
 
 
 def _lead_words(text: str) -> tuple[str, ...]:

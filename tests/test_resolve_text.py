@@ -288,6 +288,59 @@ CASES = [
         [((2, 0), (1, 0))],
         id="two_authors_split_by_a_comma_before_op_cit",
     ),
+    pytest.param(
+        [
+            "Anna Maria Bruna Ferretti, in Giochi di palla nel Piemonte, in L. Neri (ed.), Giochi"
+            " antichi, Cuneo, 2001, pp. 43-47.",
+            "Ferretti, op. cit., p. 69.",
+        ],
+        [((2, 0), (1, 0))],
+        id="surname_ending_the_printed_author_part_the_parser_misread",
+    ),
+    pytest.param(
+        [
+            "A. Verdi, Il governo dogale come immagine,ora in Potere: un'idea, una forma. Dal"
+            " comune al principato,Bologna 1987, p. 205.",
+            "Verdi, art. cit., p. 25.",
+        ],
+        [((2, 0), (1, 0))],
+        id="sentence_case_title_cut_at_its_period_joined_again",
+    ),
+    pytest.param(
+        [
+            "L. Neri, Bandi del podestà di Chioggia (1313-1329), Venezia 1965.",
+            "Giorgio Bianchi, Storia della laguna, Roma 1950, p. 3.",
+            "Bandi, N° 359.",
+            "Bandi, p. XI.",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (1, 0))],
+        id="title_shortened_to_one_distinctive_word_inside_it",
+    ),
+    pytest.param(
+        [
+            "L. Neri, Documenti e atti del comune, Roma 1965.",
+            "Atti, p. 4.",
+        ],
+        [((2, 0), None)],
+        id="a_word_inside_an_earlier_title_too_short_to_stand_for_it",
+    ),
+    pytest.param(
+        [
+            "R. Verdi, La Massoneria veneta dalle origini alla chiusura, Venezia 1988, p. 3.",
+            "R. Verdi, LaMassoneria veneta...cìt., p. 47.",
+            "Verdi, La Massoneria(cited in n. 1, above), p. 5.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="ocr_cit_after_dots_and_a_pointer_back_in_parentheses",
+    ),
+    pytest.param(
+        [
+            "I registri delle arti veneziane,a.c. di G. Rossi and E. Neri, Rome 1914, 3 voll.",
+            "I registri delle arti veneziane,cit., I, p. 28.",
+        ],
+        [((2, 0), (1, 0))],
+        id="imprint_closed_by_a_number_of_volumes",
+    ),
 ]
 
 
