@@ -303,7 +303,7 @@ _LEGAL_AT = re.compile(r"\s*at\s+\d")
 #             "op.rii." "op. dt." "op. ci/." "op. tit." "op. cìl." "op. cii" (period cut off)
 # must not match: "Supranational Law" "copcit" "cited" "explicit." "op. 12" "op. ed."
 # An OCR misreading of "cit." counts only between a comma and a locator (see
-# _OCR_CIT).
+# OCR_CIT).
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
     # OCR'd: "op.rii." "art. cil." "op. tit."; the period may be the sentence's, cut off
@@ -316,13 +316,13 @@ _SUPRA = re.compile(
 # end; or glued to the title's last word ("Titlecit., p. 5").
 # must match: ", eie., p. 3" "Title,dt., pp. 4" ", rit., 5" ", eit., I, p. 3" ", dl., 4"
 #             ", cil., s.v. word" "Title,cit" ", dt" "Title...ciL,p. 3" "Title...cìt.,"
-#             "Title..cit„ p. 7" "Title...ci!. pp. 4" "Wandbildercit., pp. 7"
+#             "Title..cit„ p. 7" "Title...ci!. pp. 4" "Wandbildercit., pp. 7" ",dt., voi. 3, p. 2"
 # must not match: ", voi., 3" ", col. 4" ", pag. 5" ", doc. 3" ", nn. 4" ", fol. 3"
 #                 ", dt. Ausgabe" (no locator after) "Edit., 5" (no comma before)
 #                 ", etc." "Title, cited in" "explicit."
-_OCR_CIT = re.compile(
+OCR_CIT = re.compile(
     r"(?:,|\.\.)\s*(?:[cer][il1tìí¡][tleL]|d[tl]|ci[L!])[.,„]*"
-    r"(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.)|[\s.,;:)]*$)"
+    r"(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.|vo[il]\.)|[\s.,;:)]*$)"
     r"|(?<=[a-zà-ÿ])cit\.(?=\s*,?\s*(?:pp?\.|\d))"
 )
 # The author part of a supra form, before the supra words.
@@ -1130,7 +1130,7 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
         or _reads_as_full(clause)
     ):
         return True
-    if _IBID.match(clause) or _SUPRA.search(clause) or _OCR_CIT.search(clause):
+    if _IBID.match(clause) or _SUPRA.search(clause) or OCR_CIT.search(clause):
         return True
     if _is_parenthetical_only(clause):
         return False
@@ -1389,12 +1389,12 @@ def _classify(cited: str, body: str, pinpoint: str | None, piece: _Piece, aliase
         rest = body[idem.end() :]
         return (
             "supra"
-            if _SUPRA.search(rest) or _OCR_CIT.search(cited)
+            if _SUPRA.search(rest) or OCR_CIT.search(cited)
             else _full_or_short(rest, pinpoint, piece)
         )
     if _IBID.match(cited):
         return "ibid"
-    if _SUPRA.search(cited) or _OCR_CIT.search(cited):
+    if _SUPRA.search(cited) or OCR_CIT.search(cited):
         return "supra"
     if _alias_key(_core(body)) in aliases:
         return "hereinafter"

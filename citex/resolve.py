@@ -46,7 +46,7 @@ from .archival import (
     parse_archival_after_ibid,
 )
 from .archival import archive_key as _archive_key
-from .citations import ALIAS_DEFINITION, BARE_NAME_OPENING, locator_start
+from .citations import ALIAS_DEFINITION, BARE_NAME_OPENING, OCR_CIT, locator_start
 from .citations import LEADING_FOREIGN_SIGNAL as _LEADING_SIGNAL
 from .fuzzy import key_ratio, name_similarity, normalise, short_title_similarity, title_similarity
 from .models import Citation, CSLItem, Footnote, Resolution
@@ -110,6 +110,9 @@ ARCHIVAL_PATH_MIN = 8
 # A short form that matches no earlier citation starts a work of its own: that the work
 # exists is certain, but not that no earlier citation of it was missed (OCR, splitting).
 CONFIDENCE_SHORT_FORM_START = 0.5
+# A name-only short form matching no author, linked to the one work whose printed title
+# names that person (an edition of a traveller's narrative, a writer's letters).
+CONFIDENCE_NAMED_IN = 0.6
 
 
 # ---------------------------------------------------------------------------------------
@@ -174,27 +177,18 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     ),
     # must match: "op. cit." "op.cit." "loc. cit." "art. cit." "a.a.O." "a. a. O."
     #             "Rossi, cit., pp. 33" "Smith, supra, 5" "op.rii." "art. cil." "eri. cit." (OCR)
+    #             "op. tit." "op. cìt."
     # must not match: "citation" "cited" "Cité" "explicit" "supranational"
     BackReference(
         "op-cit",
         re.compile(
             r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b"
-            r"|(?:op|loc|art)\.\s?[cdeir][il1t/][il1te/]?\.|\b[a-z]{2,3}\.\s*cit\b\.?)"
+            r"|(?:op|loc|art)\.\s?[cdeirt][il1t/ìí][il1te/]?\.|\b[a-z]{2,3}\.\s*cit\b\.?)"
         ),
         "work",
     ),
-    # "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t" or "1", "t" as "l" or
-    # "e", "ci" as "d"), taken only where "cit." stands: after a comma, before a locator.
-    # must match: ", eie., p. 3" "Title,dt., pp. 4" ", rit., 5" ", eit., I, p. 3" ", dl., 4"
-    # must not match: ", voi., 3" ", col. 4" ", pag. 5" ", doc. 3" ", nn. 4" ", fol. 3"
-    #                 ", dt. Ausgabe" (no locator after) "Edit., 5" (no comma before)
-    BackReference(
-        "cit-ocr",
-        re.compile(
-            r",\s*(?:[cer][il1t][tle]|d[tl])\.(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.))"
-        ),
-        "work",
-    ),
+    # "cit." as OCR misreads it, where the splitter takes it for one (citations.OCR_CIT).
+    BackReference("cit-ocr", OCR_CIT, "work"),
 )
 
 # A chapter whose container is given by a short form at the end: '," in Name, 212'.
@@ -750,7 +744,21 @@ class _State:
                 )
                 if link.entry is not None:
                     return link
-            return self._short_by_title(cite, title_only, via=via)
+            if names and title_part:
+                # "Ansaldo Neri, Lettere, cit." after "Lettere di Ansaldo Neri a Sara Rossi":
+                # the name stands in the work's printed text, not as its parsed author.
+                link = self._short_by_title(cite, title_part, via=via)
+                if link.entry is not None and self._named_in(names, link.entry):
+                    return replace(
+                        link,
+                        reason=f"{link.reason}; {' and '.join(names)} is named in it",
+                    )
+            link = self._short_by_title(cite, title_only, via=via)
+            if link.entry is None and link.missing and names and not title_part:
+                named = self._named_work(cite, names, via=via)
+                if named is not None:
+                    return named
+            return link
 
         fields = _start_fields(names, comma, title_part, head, shortened=bool(shortened))
         if names and comma and not title_part and volume:  # the volume starts the work
@@ -1196,6 +1204,35 @@ class _State:
             lead = max((self.matcher.name(names[0], w) for w in e.lead), default=0.0)
         return max(score, lead - LEAD_WORD_DISCOUNT)
 
+    def _named_work(self, cite: Citation, names: list[str], *, via: str | None) -> _Link | None:
+        """The one earlier work whose printed opening names these people, for a name-only
+        short form that matches no author ("Clavijo, cit." after "Narrative of the Embassy
+        of Ruy de Clavijo"); None when no work or several do."""
+        works = {self.entries[e].cluster: e for e in reversed(self._candidates())}
+        named = [e for e in works.values() if not self.entries[e].container and self._named_in(names, e)]
+        if len(named) != 1:
+            return None
+        form = f"'{via}' after " if via else ""
+        return _Link(
+            named[0],
+            "short-author",
+            CONFIDENCE_NAMED_IN,
+            f"{form}{' and '.join(names)} is no earlier author but is named in"
+            f" {self._describe(named[0])}, the only such work",
+            cite.pinpoint,
+        )
+
+    def _named_in(self, names: list[str], entry: int) -> bool:
+        """Whether every name matches a capitalised word of the entry's printed opening.
+
+        Closely (NAMED_IN_MATCH): any capitalised word of a title may be compared, and a
+        looser match takes "Premessa" for "Promessi"."""
+        words = _named_words(self.entries[entry].text)
+        return all(
+            max((self.matcher.name(n, w) for w in words), default=0.0) >= NAMED_IN_MATCH
+            for n in names
+        )
+
     def _title_score(self, title: str, entry: int) -> float:
         """How well a short title matches an entry's title (or its short title)."""
         csl = self.entries[entry].csl
@@ -1494,6 +1531,26 @@ def _printed_author_words(text: str) -> tuple[str, ...]:
     "Marín Sañudo, I Diarii, Venezia 1887"); none when it has no such part."""
     author, _ = _printed_author(text)
     return tuple(w for w in _LEAD_WORD.findall(author) if w[0].isupper())
+
+
+# How much of a printed citation is searched for a name it holds outside its author part
+# (an edition's title "Lettere di Ansaldo Neri a Sara Rossi"): its title, not its imprint.
+NAMED_IN_CHARS = 160
+# ... and how closely a name must match a word there (one OCR slip in a long name).
+NAMED_IN_MATCH = 0.88
+
+
+# A word there, an elided article or preposition left out ("Ansaldo" of "d'Ansaldo").
+# must match: "Ansaldo" in "d'Ansaldo" "Neri-Rossi"    must not match: "d" "1859"
+_NAMED_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
+
+
+@lru_cache(maxsize=4096)
+def _named_words(text: str) -> tuple[str, ...]:
+    """Capitalised words of a printed citation's opening, and each with the next (for
+    two-word surnames)."""
+    words = [w for w in _NAMED_WORD.findall(text[:NAMED_IN_CHARS]) if w[0].isupper()]
+    return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
 
 
 def _misread(people: list[object], printed: tuple[str, ...]) -> bool:

@@ -341,6 +341,37 @@ CASES = [
         [((2, 0), (1, 0))],
         id="imprint_closed_by_a_number_of_volumes",
     ),
+    pytest.param(
+        [
+            "Lettere d'Ansaldo Cebà scritte a Sara Rossi, In Genova, Appresso Pavoni, 1623.",
+            "G. Bianchi, Storia di Genova, Genova 1950, p. 3.",
+            "Ansaldo Cebà, Lettere, ed. cit., p. 74.",
+        ],
+        [((3, 0), (1, 0))],
+        id="author_named_in_the_title_of_an_edition",
+    ),
+    pytest.param(
+        [
+            "Narrative of the Embassy of Ruy Gonzalez de Clavijo to the Court of Timour at"
+            " Samarcand, translated by C. R. Markham, London 1859.",
+            "G. Bianchi, Storia di Samarcanda, Genova 1950, p. 3.",
+            "Clavijo, cit., pp. 25-27.",
+            "Markham, cit., p. 9.",
+            "Premessa, p. 7.",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (1, 0)), ((5, 0), None)],
+        id="name_only_short_form_for_the_one_work_naming_that_person",
+    ),
+    pytest.param(
+        [
+            "G. Rossi, Storia dei mulini, Roma 1950, p. 3.",
+            "Rossi, op. tit., p. 92.",
+            "Atti del consiglio dei savi, a cura di G. Neri, Venezia 1931, voi. 1, p. 4.",
+            "Atti del consiglio dei savi,dt., voi. 3, p. 269.",
+        ],
+        [((2, 0), (1, 0)), ((4, 0), (3, 0))],
+        id="ocr_damaged_op_cit_and_cit_before_a_volume",
+    ),
 ]
 
 
