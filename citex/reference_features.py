@@ -13,6 +13,7 @@ neighbours. None of them names a particular work or person.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -27,6 +28,10 @@ WINDOW = 2
 # A token longer than this is cut before prefix/suffix features, so URLs do not explode
 # the feature space.
 AFFIX_LEN = 3
+# Distinct tokens whose features are kept: a document's references repeat their tokens
+# ("(New", "York:", "Press,", "1987),") and a token's own features do not depend on where
+# it sits, so each is worked out once.
+TOKEN_CACHE_SIZE = 8192
 
 # Whitespace-separated tokens.
 # must match: "(Dover," "Del.:" "166"    must not match: " " (a run of spaces)
@@ -316,6 +321,24 @@ def _context_states(tokens: Sequence[str]) -> list[list[str]]:
     return states
 
 
+# Neighbour offsets, in the order their features are added.
+_OFFSETS = tuple(off for off in range(-WINDOW, WINDOW + 1) if off != 0)
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _token_features(token: str) -> tuple[tuple[str, ...], ...]:
+    """A token's own features, then what it contributes as a neighbour at each offset."""
+    own = _word_features(token)
+    # Neighbours contribute their word, shape and cue flags, not their affixes; tokens two
+    # away contribute less still.
+    near = [f for f in own if not f.startswith(("p1=", "p3=", "s3=", "len="))]
+    far = [f for f in near if not f.startswith(("shape=", "last2=", "first="))]
+    as_neighbour = [
+        tuple(map(f"{off:+d}:".__add__, far if abs(off) == 2 else near)) for off in _OFFSETS
+    ]
+    return (tuple(own), *as_neighbour)
+
+
 def sequence_features(tokens: Sequence[str]) -> list[list[str]]:
     """Feature lists for every token of one reference string.
 
@@ -331,15 +354,11 @@ def sequence_features(tokens: Sequence[str]) -> list[list[str]]:
         True
     """
     n = len(tokens)
-    words = [_word_features(t) for t in tokens]
+    cached = [_token_features(t) for t in tokens]
     states = _context_states(tokens)
-    # Neighbours contribute their word, shape and cue flags, not their affixes; tokens two
-    # away contribute less still. Filtered once per token, not once per neighbour use.
-    near = [[f for f in w if not f.startswith(("p1=", "p3=", "s3=", "len="))] for w in words]
-    far = [[f for f in w if not f.startswith(("shape=", "last2=", "first="))] for w in near]
     out: list[list[str]] = []
     for i in range(n):
-        feats = ["bias"] + words[i] + states[i]
+        feats = ["bias", *cached[i][0], *states[i]]
         feats.append("pos=" + str(min(i * POSITION_BINS // max(n, 1), POSITION_BINS - 1)))
         if i == 0:
             feats.append("BOS")
@@ -347,11 +366,9 @@ def sequence_features(tokens: Sequence[str]) -> list[list[str]]:
             feats.append("EOS")
         if i < 3:
             feats.append("idx=" + str(i))
-        for off in range(-WINDOW, WINDOW + 1):
+        for k, off in enumerate(_OFFSETS, start=1):
             j = i + off
-            if off == 0 or not 0 <= j < n:
-                continue
-            prefix = f"{off:+d}:"
-            feats.extend([prefix + f for f in (far[j] if abs(off) == 2 else near[j])])
+            if 0 <= j < n:
+                feats.extend(cached[j][k])
         out.append(feats)
     return out
