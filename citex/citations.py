@@ -386,11 +386,15 @@ _END_LOCATOR = re.compile(
 # The spaces are matched only from where they start, so a run of them is scanned once.
 _PAGE_LOCATOR = re.compile(
     r"(?:[,:]\s*|(?<!\s)\s+|\.\.|…|(?<=[a-zà-ÿ’']{4}))" + _PAGE_MARK + r"\s*"
-    r"(?P<pin>" + _PAGE_LIST + r"|[IVXLC]{1,7}(?:\s*[-–—]+\s*[IVXLC]{1,7})?)\s*$"
+    r"(?P<pin>" + _PAGE_LIST + r"|[IVXLC]{1,9}(?:\s*[-–—]+\s*[IVXLC]{1,9})?)\s*$"
 )
 # A page locator's opening after a comma: the comma, then "p."/"pp."/"pag." (OCR'd too).
 # must match: ", p. 5" ",pp. 3" ", pagg. 4" ", ρ. 5"    must not match: ", 5" " p. 5" ", Pisa"
 _MARKED_PAGE = re.compile(r",\s*(?:[pPρ][pPρ]?[.·]|pagg?\.|pp?\s)")
+# ... or of another labelled locator: a document, numbered entry, column or folio.
+# must match: ", doc. XII" ",N° 359" ", N°s 7-9" ", col. 4" ", f. 20v" ", c. 6r"
+# must not match: ", 5" ", Pisa" ", c. 1500" (circa a year: _OTHER_LOCATOR refuses it)
+_MARKED_OTHER = re.compile(r",\s*(?:docs?\.|N°s?|nn?\.\s*\d|coll?\.|ff?\.|fol\.|cc?\.)")
 # Letters OCR gives for Latin ones in locators, mapped one to one (the text keeps its
 # length, so offsets hold): Greek rho for "p", eta for "n", iota and omicron for "i" and
 # "o" (digits in "ioi"), a raised dot for a period ("P· 45"), an asterisk for the dash of
@@ -499,13 +503,15 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|del|della|du|des|la|le|ten|ter|zu|y)\s
 # A personal or corporate name opening a citation, followed by a comma; the initials may
 # follow the surname, as in catalogues.
 # must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme," "Orme S.,"
-#             "Orme S. T.,"
+#             "Orme S. T.," "Ann Lee - Bo Orme," "Ann Lee ," (OCR's space before the comma)
 # must not match: "For example," "In that letter," "Orme S. Title,"
 _NAME_LEAD = r"(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
 _ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+(?:\s[A-Z]\.){0,2}"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
-_NAME_START = re.compile(r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y)\s+" + _ONE_NAME + r")*,")
+_NAME_START = re.compile(
+    r"^" + _ONE_NAME + r"(?:\s+(?:and|&|e|und|et|y|[-–])\s+" + _ONE_NAME + r")* ?,"
+)
 # "Idem" and its kin as a whole sentence (OCR turned the comma after it into a period).
 # must match: "Idem" "idem" "Id." "Id.." "Eadem" "Ead."    must not match: "Ibid" "Idem, 4"
 _IDEM_ALONE = re.compile(r"(?:Id|Idem|Eadem|Ead|Iidem)\.{0,2}$", re.IGNORECASE)
@@ -548,8 +554,9 @@ _QUOTED_JOURNAL = re.compile(
 )
 # Dots closing a shortened title, before an optional locator's comma or a bracket.
 # must match: "Title..." "Title..., " "Title…" "Title [...]," "Title . ..)" "Title..:"
+#             "Title [...],I," (a volume after the dots)
 # must not match: "Title." "Title, p. 3" "U.S."
-_CLOSING_DOTS = re.compile(r"(?:\.\s?\.\.?|…|\[\.\.\.\])[\s,;:)\]]*$")
+_CLOSING_DOTS = re.compile(r"(?:\.\s?\.\.?|…|\[\.\.\.\])[\s,;:)\]]*(?:[IVXLC]{1,6}[\s,;:]*)?$")
 # A year printed in roman numerals, as early-modern imprints give it, in capitals or not,
 # its letters spaced or dotted: an M, then D or C, then up to 14 more roman letters.
 # must match: "MDCXX" "mdcxxiii" "m dc xix" "M.DC.XI" "MDLVI"
@@ -1179,7 +1186,9 @@ def _is_title_and_page(clause: str) -> bool:
     no opening pronoun or conjunction, little prose beyond the small words of titles).
     """
     pin = _find_pinpoint(clause)
-    if pin.value is None or not _MARKED_PAGE.match(clause, pin.start):
+    if pin.value is None or not (
+        _MARKED_PAGE.match(clause, pin.start) or _MARKED_OTHER.match(clause, pin.start)
+    ):
         return False
     return _is_short_title(clause[: pin.start].strip(_TRAILING_PUNCTUATION))
 

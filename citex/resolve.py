@@ -1209,7 +1209,9 @@ class _State:
         short form that matches no author ("Clavijo, cit." after "Narrative of the Embassy
         of Ruy de Clavijo"); None when no work or several do."""
         works = {self.entries[e].cluster: e for e in reversed(self._candidates())}
-        named = [e for e in works.values() if not self.entries[e].container and self._named_in(names, e)]
+        named = [
+            e for e in works.values() if not self.entries[e].container and self._named_in(names, e)
+        ]
         if len(named) != 1:
             return None
         form = f"'{via}' after " if via else ""
@@ -1550,7 +1552,7 @@ def _named_words(text: str) -> tuple[str, ...]:
     """Capitalised words of a printed citation's opening, and each with the next (for
     two-word surnames)."""
     words = [w for w in _NAMED_WORD.findall(text[:NAMED_IN_CHARS]) if w[0].isupper()]
-    return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
 
 
 def _misread(people: list[object], printed: tuple[str, ...]) -> bool:

@@ -983,6 +983,50 @@ SPLITS = [
         [cite("G. Neri, Storia dei mulini, p. 4", "short", pinpoint="4")],
         id="italian_e_continuing_a_list",
     ),
+    pytest.param(
+        "La libertà dei mulini, doc. XII,",
+        [cite("La libertà dei mulini, doc. XII", "short", pinpoint="doc. XII")],
+        id="short_title_and_a_document_number",
+    ),
+    pytest.param(
+        "Carte [...],I, p. LXXXVIII.",
+        [cite("Carte [...],I, p. LXXXVIII", "short", pinpoint="LXXXVIII")],
+        id="bracketed_dots_then_a_volume_and_a_long_roman_page",
+    ),
+    pytest.param(
+        "Ada Neri , La stampa dei mulini, Venezia, Casa editrice Armena, 1989, p. 5",
+        [
+            cite(
+                "Ada Neri , La stampa dei mulini, Venezia, Casa editrice Armena, 1989, p. 5",
+                pinpoint="5",
+            )
+        ],
+        id="space_before_the_name_comma",
+    ),
+    pytest.param(
+        "A. Lee, Il potere dogale come rappresentazione,ora in Stato: un'idea, una logica. Dal"
+        " comune al principato,Bologna 1987, p. 205.",
+        [
+            cite(
+                "A. Lee, Il potere dogale come rappresentazione,ora in Stato: un'idea, una logica."
+                " Dal comune al principato,Bologna 1987, p. 205",
+                pinpoint="205",
+            )
+        ],
+        id="sentence_case_title_with_much_lower_case_joined_to_its_imprint",
+    ),
+    pytest.param(
+        "J. M. Lee Orme, Communauté, réseau social, élites, formation sociale, in Réseaux,"
+        " familles et pouvoirs, Paris, cnrs éditions, 1998, pp. 53*56",
+        [
+            cite(
+                "J. M. Lee Orme, Communauté, réseau social, élites, formation sociale, in Réseaux,"
+                " familles et pouvoirs, Paris, cnrs éditions, 1998, pp. 53*56",
+                pinpoint="53-56",
+            )
+        ],
+        id="asterisk_read_for_the_dash_of_a_page_range",
+    ),
 ]
 
 
