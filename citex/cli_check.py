@@ -10,7 +10,6 @@ Exit codes: 0 every citation matched, 1 some did not, 2 bad input, 3 output not 
 from __future__ import annotations
 
 import difflib
-import html
 import json
 from collections.abc import Sequence
 from enum import StrEnum
@@ -187,6 +186,8 @@ ins{background:#dfd;text-decoration:none}
 
 def _html_report(matches: Sequence[Match], *, source: str, known: str) -> str:
     """A self-contained HTML page (no scripts, no external files); all text escaped."""
+    import html  # only the HTML report needs it; every other command starts faster
+
     esc = html.escape
     rows = []
     for m in matches:
@@ -219,6 +220,8 @@ def _html_report(matches: Sequence[Match], *, source: str, known: str) -> str:
 
 def _html_diff(diff: FieldDiff) -> str:
     """One difference with the changed characters highlighted on each side."""
+    import html
+
     cited, known = _marked(diff.cited, diff.known)
     return (
         f'<div class="diff">{html.escape(diff.field)}: {cited} → {known} '
@@ -228,6 +231,8 @@ def _html_diff(diff: FieldDiff) -> str:
 
 def _marked(cited: str, known: str) -> tuple[str, str]:
     """Both values escaped, the characters that differ wrapped in <del> and <ins>."""
+    import html
+
     out_cited: list[str] = []
     out_known: list[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, cited, known).get_opcodes():
