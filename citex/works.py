@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from .fuzzy import fold, name_similarity, normalise, title_similarity
+from .fuzzy import fold, name_similarity, normalise, title_key, title_similarity
 from .models import Citation, CitedIn, CSLItem, Footnote, Resolution, Work
 
 __all__ = [
@@ -140,6 +140,9 @@ def _is_quoted_person(cite: Citation, following: Citation | None) -> bool:
 # title ("InternationalHuman" vs "International Human" already scores 1.0 without spaces),
 # while two different titles of one author rarely share 90% of their letters in order.
 TITLE_SAME = 0.9
+# A title that opens another by the same author in the same year is the same title cut
+# short (or run on into the place) when it has at least this many letters.
+TITLE_PREFIX_MIN = 12
 # Two family names at least this alike are one name (see fuzzy.name_similarity: "Kvri" vs
 # "Kővári" scores 0.83, "Harland" vs "Howard" 0.62).
 NAME_SAME = 0.75
@@ -200,7 +203,7 @@ def same_work(a: CSLItem, b: CSLItem) -> bool:
         return False
     ta, tb = _titles(a), _titles(b)
     if ta and tb:
-        if title_similarity(ta, tb) < TITLE_SAME:
+        if title_similarity(ta, tb) < TITLE_SAME and not _title_extends(a, b):
             return False
         return _containers_agree(a, b)
     if ta or tb:
@@ -302,9 +305,15 @@ def merge_csl(items: Sequence[CSLItem]) -> CSLItem:
                 values[key].append(value)
     merged: CSLItem = {}
     for key, vals in values.items():
-        counts = Counter(_freeze(v) for v in vals)
-        order = {_freeze(v): i for i, v in reversed(list(enumerate(vals)))}
-        best = max(counts, key=lambda k: (counts[k], _fullness(json.loads(k)), -order[k]))
+        frozen = [_freeze(v) for v in vals]
+        counts = Counter(frozen)
+        if len(counts) == 1:  # most fields: every citation that gives one agrees
+            merged[key] = json.loads(frozen[0])
+            continue
+        first: dict[str, int] = {}
+        for i, f in enumerate(frozen):
+            first.setdefault(f, i)
+        best = max(counts, key=lambda k: (counts[k], _fullness(json.loads(k)), -first[k]))
         merged[key] = json.loads(best)
     return merged
 
@@ -417,6 +426,19 @@ def build_works(footnotes: Sequence[Footnote]) -> tuple[Work, ...]:
 # Identity helpers
 
 
+def _title_extends(a: CSLItem, b: CSLItem) -> bool:
+    """Whether one title runs on from the other, by one author in one year: the parser
+    took the place glued after a period into one title ("La simbologia massonica.Bologna")
+    or a note gave the title without its ending ("Palais des Papes" for "Le Palais des
+    Papes ... au XIVe siècle"). Both need a year and an author, and the shorter title
+    letters enough to name a work.
+    """
+    if not (a.get("author") and b.get("author")) or _year(a) is None or _year(a) != _year(b):
+        return False
+    ka, kb = sorted((title_key(_titles(a)), title_key(_titles(b))), key=len)
+    return len(ka) >= TITLE_PREFIX_MIN and kb.startswith(ka)
+
+
 def _titles(item: CSLItem) -> str:
     """The item's title, or '' (a short title alone does not identify a work)."""
     return str(item.get("title") or "")
@@ -510,9 +532,14 @@ def _family(name: Any) -> str:
 # Merge and id helpers
 
 
+# json.dumps(value, sort_keys=True, ensure_ascii=False), without building an encoder per
+# call: values are frozen for every field of every citation merged.
+_FREEZER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def _freeze(value: Any) -> str:
     """A hashable, order-stable form of a CSL value."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return _FREEZER.encode(value)
 
 
 def _fullness(value: Any) -> int:
