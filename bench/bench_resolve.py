@@ -66,9 +66,27 @@ _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 _NO_ID = re.compile(r"(?i:no\s*sbn)")
 
 
-def _ids(row: dict[str, str]) -> frozenset[str]:
+# Row types whose catalogue id may be only their container's: an article's SBN id is its
+# journal's, a book part's its volume's ("boopkpart" is a typo in the data).
+_PART_TYPES = frozenset({"article", "bookpart", "boopkpart"})
+
+
+def _ids(row: dict[str, str], *, legacy: bool = False) -> frozenset[str]:
     """The row's normalised catalogue ids (a cell may list several editions, separated by
-    commas or, in some cells, by spaces: "MIL0115431  SBL0351943")."""
+    commas or, in some cells, by spaces: "MIL0115431  SBL0351943").
+
+    An article with a LinkedBooks article id is that id alone: its SBN id is its
+    journal's, which every article of that journal shares. An article or book part with
+    no article id has only its container's id, which does not tell which part is meant:
+    no id (the row is not scored). ``legacy`` keeps every id of every row, as this script
+    did before (two articles in one journal then count as one work).
+    """
+    if not legacy:
+        article_id = row.get("linkedbooks_article_id", "").strip()
+        if article_id:
+            return frozenset({article_id})
+        if row.get("type", "").strip() in _PART_TYPES:
+            return frozenset()
     out = set()
     for cell in (row.get("BID_SBN", ""), row.get("linkedbooks_article_id", ""), row.get("id", "")):
         cell = _NO_ID.sub(" ", cell)  # "no SBN", "noSBN", "NoSBN": no id
@@ -108,6 +126,17 @@ def main(argv: list[str] | None = None) -> int:
         " citation), to measure the resolver without the splitter's cuts",
     )
     ap.add_argument(
+        "--legacy-ids",
+        action="store_true",
+        help="score with every id of every row, as before: an article's journal id and a"
+        " book part's volume id count as the row's own",
+    )
+    ap.add_argument(
+        "--show-full",
+        action="store_true",
+        help="with --show, print repeated full citations not joined to the earlier work",
+    )
+    ap.add_argument(
         "--primary",
         action="store_true",
         help="score the archival references (primary_partial) instead",
@@ -134,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             notes.append(Footnote(number=i, page=1, text=text, spans=(), citations=cites))
         resolved = resolve_citations(notes)
         work_of = [f.citations[0].work if f.citations else None for f in resolved]
-        ids_of = [_ids(r) for r in arows]
+        ids_of = [_ids(r, legacy=args.legacy_ids) for r in arows]
         counts["no_citation"] += sum(1 for f in resolved if not f.citations)
         for i, (row, note) in enumerate(zip(arows, resolved, strict=True)):
             ids = ids_of[i]
@@ -148,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                 earlier = [j for j in range(i) if work_of[j] == cite.work]
                 if not earlier:  # a short form that starts a work of its own: no link
                     counts["started"] += 1
-                else:
+                elif any(ids_of[j] for j in earlier):  # else no earlier row has a gold id
                     counts["back_links"] += 1
                     if not any(ids_of[j] & ids for j in earlier):
                         counts["wrong_links"] += 1
@@ -179,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
                     )
             else:
                 counts[f"recite_as_{method}"] += 1
+                counts[f"recite_as_{method}_ok"] += ok
+                if not ok and method == "full" and args.show_full and len(misses) < args.show:
+                    before = _text(arows[antecedent]["reference"])[:70]
+                    misses.append(f"{_text(row['reference'])[:90]!r}\n      -> {before!r}")
     elapsed = time.perf_counter() - started
 
     def share(ok: str, total: str) -> str:
@@ -195,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"explicit-marker accuracy:            {share('explicit_ok', 'explicit')}")
     print(f"re-citation recall (all re-citing):  {share('recite_ok', 'recite')}")
     print(
-        f"  re-citing rows citex took for full citations: {counts['recite_as_full']},"
+        f"  re-citing rows citex took for full citations: {counts['recite_as_full']}"
+        f" ({counts['recite_as_full_ok']} joined to the earlier citation's work),"
         f" for chapters in an earlier volume: {counts['recite_as_container']},"
         f" found no citation in: {counts['recite_as_none']}"
     )
