@@ -521,6 +521,11 @@ _IDEM_ALONE = re.compile(r"(?:Id|Idem|Eadem|Ead|Iidem)\.{0,2}$", re.IGNORECASE)
 # must not match: "Lee" (one ordinary word) "See Lee" "Cfr" "The Town Hall"
 _BARE_NAME_BODY = r"(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
 _BARE_NAME = re.compile(r"^" + _BARE_NAME_BODY + r"$")
+# A sentence that is a surname alone, one or two capitalised words (OCR read the comma
+# after it as a period: "Neri. La pittura, cit.").
+# must match: "Neri" "Tacchi Neri" "D'Arco"    must not match: "G. Neri" (see _BARE_NAME)
+#             "Neri e Rossi" "neri" "La pittura del Seicento"
+_SURNAME_ALONE = re.compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?$")
 # ... and such a name opening a citation: "S. LEE. Title, Roma 1990".
 BARE_NAME_OPENING = re.compile(r"^" + _BARE_NAME_BODY + r"\.\s")
 # A place and a year, as continental references give publication facts.
@@ -846,6 +851,17 @@ def _join_continued(
         reach = i
         if (
             i + 1 < len(sentences)
+            and _SURNAME_ALONE.match(first)
+            and not any(w.lower() in _NOT_NAMES for w in first.split())
+            and _back_to_a_title(text[sentences[i + 1][0] : sentences[i + 1][1]])
+        ):
+            # "Neri. La pittura, cit., p. 5": a surname whose comma OCR read as a period,
+            # then a short title and cit.
+            out.append((start, sentences[i + 1][1]))
+            i += 2
+            continue
+        if (
+            i + 1 < len(sentences)
             and _IDEM_ALONE.match(first)
             and not _opens_citation(text[sentences[i + 1][0] : sentences[i + 1][1]])
             and _reads_as_citation(text[sentences[i + 1][0] : sentences[i + 1][1]])
@@ -897,6 +913,18 @@ def _join_prose_limit(first: str) -> float:
     if rest[:1].isupper() or rest[:1] in "\"“«‘'":
         return JOIN_TITLED_PROSE_SHARE
     return JOIN_PROSE_SHARE
+
+
+def _back_to_a_title(sentence: str) -> bool:
+    """'La pittura, cit., p. 5': a capitalised short title and op. cit. or cit., no name
+    or signal of its own."""
+    m = _SUPRA.search(sentence) or OCR_CIT.search(sentence)
+    return (
+        m is not None
+        and sentence[:1].isupper()
+        and not _opens_citation(sentence)
+        and _is_short_title(sentence[: m.start()].strip(_TRAILING_PUNCTUATION))
+    )
 
 
 def _title_sentence(text: str, protected: bytearray, start: int, end: int) -> bool:

@@ -83,6 +83,11 @@ MIN_FUZZY_TITLE = 8
 # opening (1.0) but passes resolve.SHORT_TITLE_MATCH; it needs this many letters, so that
 # "di" or "Atti" alone finds nothing.
 WORD_RUN_SCORE = 0.85
+# A short title found anywhere in the full title scores its partial ratio times this: a
+# match in the middle is weaker than at the opening, and an OCR-damaged opening ("Suor
+# Arcangelo" for "Suor Arcangela ...", 0.92) must beat an exact match mid-title of
+# another work by the same author by more than resolve.TITLE_MARGIN.
+ANYWHERE_WEIGHT = 0.8
 MIN_WORD_RUN = 5
 
 
@@ -213,7 +218,7 @@ def short_title_similarity(short: str, full: str) -> float:
     if len(ks) < MIN_FUZZY_TITLE:
         return WORD_RUN_SCORE if _is_word_run(short, full) else 0.0
     opening = fuzz.ratio(ks, kf[: len(ks)]) / 100
-    anywhere = 0.9 * fuzz.partial_ratio(ks, kf) / 100 if len(kf) > len(ks) else 0.0
+    anywhere = ANYWHERE_WEIGHT * fuzz.partial_ratio(ks, kf) / 100 if len(kf) > len(ks) else 0.0
     return max(opening, anywhere, title_similarity(short, full))
 
 

@@ -257,8 +257,14 @@ _OP_CIT_TAIL = re.compile(r"(?:,|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\
 # that space possessively, so a long run of spaces costs linear time, not cubic.
 _VOLUME = re.compile(r"(?<!\s)\s*+,?\s*+\b(?:[Vv]ols?\.)\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$")
 # Separators between the names of a short form.
-# must match: " and " " & " " e " " und " " et "    must not match: "Anderson" " ed. "
-_NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et)\s+")
+# must match: " and " " & " " e " " und " " et " " - "    must not match: "Anderson" " ed. " "-"
+_NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et|[-–])\s+")
+# A short form's name closed by a period where a comma belongs, before a capitalised title.
+# must match: "G. Lee. Storia" "Tacchi Neri. Storia" "Lee. La pittura"
+# must not match: "G. Storia" (an initial) "Lee, Storia" "Lee. storia" "Storia della. Neri"
+_NAME_CLOSED_BY_PERIOD = re.compile(
+    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\.\s+(?=[A-Z«\"“‘'])"
+)
 # "et al." and its kin after a first name of several authors.
 # must match: " et al." " et al" " u. a." " e altri"    must not match: " et alia Press"
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|u\.\s*a\.|e\s+altri)$")
@@ -715,6 +721,7 @@ class _State:
             head = head[: shortened.start()]  # "Title...pp. 20 sgg": the title ends there
         head = _ELLIPSIS.sub("", head).strip(" ,.;:")
         name_part, comma, title_part = _split_head(head)
+        by_period = bool(comma) and _NAME_CLOSED_BY_PERIOD.match(head) is not None
         names = _names_of(name_part) if comma or not shortened else []
         # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
         volume = _CHAPTER_IN.search(head)
@@ -754,6 +761,10 @@ class _State:
                         reason=f"{link.reason}; {' and '.join(names)} is named in it",
                     )
             link = self._short_by_title(cite, title_only, via=via)
+            if link.entry is None and link.missing and by_period and title_part:
+                # "Neri. La pittura, cit." with no earlier work by Neri: the short title
+                # alone (the name may be a title's first sentence after all)
+                link = self._short_by_title(cite, title_part, via=via)
             if link.entry is None and link.missing and names and not title_part:
                 named = self._named_work(cite, names, via=via)
                 if named is not None:
@@ -1454,7 +1465,13 @@ def _without_trailing_locators(head: str) -> str:
 
 
 def _split_head(head: str) -> tuple[str, str, str]:
-    """'Name, Short Title' -> ('Name', ',', 'Short Title'), commas in quotes protected."""
+    """'Name, Short Title' -> ('Name', ',', 'Short Title'), commas in quotes protected.
+
+    OCR reads the comma after a name as a period: 'G. Name. Short Title' splits there too.
+    """
+    m = _NAME_CLOSED_BY_PERIOD.match(head)
+    if m and "," not in m.group("name"):
+        return m.group("name"), ",", head[m.end() :].strip(' "“”')
     parts = _comma_parts(head)
     if len(parts) == 1:
         return parts[0].strip(), "", ""

@@ -1027,6 +1027,16 @@ SPLITS = [
         ],
         id="asterisk_read_for_the_dash_of_a_page_range",
     ),
+    pytest.param(
+        "Tacchi Neri. La pittura, cit., p. 4.",
+        [cite("Tacchi Neri. La pittura, cit., p. 4", "supra", pinpoint="4")],
+        id="surname_closed_by_a_period_before_a_short_title_and_cit",
+    ),
+    pytest.param(
+        "However. La pittura, cit., p. 4.",
+        [cite("La pittura, cit., p. 4", "supra", pinpoint="4")],
+        id="commentary_word_closed_by_a_period_is_no_surname",
+    ),
 ]
 
 

@@ -372,6 +372,42 @@ CASES = [
         [((2, 0), (1, 0)), ((4, 0), (3, 0))],
         id="ocr_damaged_op_cit_and_cit_before_a_volume",
     ),
+    pytest.param(
+        [
+            "G. Verdi, Reminiscenze ariostesche nei giardini veneti, Padova 1988, p. 3.",
+            "R. Neri, La pittura del Seicento, Milano 1981, I, p. 4.",
+            "L. Bianchi, Il Seicento lombardo, in La pittura in Italia, Milano 1989, p. 5.",
+            "G. Verdi. Reminiscenze ariostesche...cit., p. 39.",
+            "Neri. La pittura,cit.. I, p. 167.",
+        ],
+        [((4, 0), (1, 0)), ((5, 0), (2, 0))],
+        id="name_closed_by_a_period_in_a_short_form",
+    ),
+    pytest.param(
+        [
+            "R. Neri, La pittura del Seicento, Milano 1981, p. 4.",
+            "Venezia. La pittura del Seicento, cit., p. 5.",
+        ],
+        [((2, 0), (1, 0))],
+        id="a_sentence_before_a_short_title_that_names_no_author",
+    ),
+    pytest.param(
+        [
+            "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
+            "Rossi - Neri, op. cit., p. 77.",
+        ],
+        [((2, 0), (1, 0))],
+        id="two_authors_joined_by_a_dash",
+    ),
+    pytest.param(
+        [
+            "Emilio Neri, Suor Arcangela Tarabotti monaca del Seicento, Roma 1960, p. 3.",
+            "Emilio Neri, Una monaca femminista del Seicento: suor Arcangela, Roma 1961, p. 4.",
+            "Neri, Suor Arcangelo, p. 9.",
+        ],
+        [((3, 0), (1, 0))],
+        id="damaged_opening_beats_an_exact_match_mid_title",
+    ),
 ]
 
 
