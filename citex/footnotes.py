@@ -584,7 +584,12 @@ class _Assembler:
         """
         if self.widths is None or not self.notes:
             return []
-        if self._kind(i) != "note" and not self._reads_like_note(i):
+        kind = self._kind(i)
+        # A body-width line that ends no sentence starts no run (the loop below stops at
+        # it): asked first, this spares the reference pattern most lines of the body.
+        if kind == "body" and not is_finished(self._text(i)):
+            return []
+        if kind != "note" and not self._reads_like_note(i):
             return []
         run: list[int] = []
         note_lines = 0
