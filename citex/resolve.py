@@ -423,6 +423,11 @@ class _State:
     position: tuple[int, int] = (0, 0)  # (note number, index) of the citation in hand
     # Clusters of works known only from short forms, for a full citation to complete.
     provisional_clusters: list[int] = field(default_factory=list)
+    # Spellings of a work's author in the short forms linked to it (cluster -> names):
+    # OCR damages a name differently each time, and a later spelling may be closer to an
+    # earlier short form's than to the full citation's ("Saotjto" after "Santjto" for
+    # "Sanuto").
+    name_variants: dict[int, set[str]] = field(default_factory=dict)
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -439,6 +444,7 @@ class _State:
             link = self._resolve(note.number, index, cite, before, gap if not units else "")
             out.append(link)
             self._note_author(cite, link)
+            self._note_variant(cite, link)
             if cite.relation is None or not units:
                 units.append(_Unit(link.entry, link.pinpoint, note.number))
             elif units[-1].pinpoint is None and link.pinpoint is not None:
@@ -447,6 +453,17 @@ class _State:
             self.notes[note.number] = units
             self.last_units, self.last_note = units, note.number
         return out
+
+    def _note_variant(self, cite: Citation, link: _Link) -> None:
+        """Remember the spelling of the name a short form linked its work by."""
+        if link.entry is None or link.method not in ("short-author", "short-title"):
+            return
+        people = cite.csl.get("author")
+        if isinstance(people, list) and len(people) == 1:
+            family = _family(people[0])
+            if family:
+                cluster = self.entries[link.entry].cluster
+                self.name_variants.setdefault(cluster, set()).add(family)
 
     def _note_author(self, cite: Citation, link: _Link) -> None:
         """Remember who the citation just resolved names, for an "idem" after it."""
@@ -1199,6 +1216,10 @@ class _State:
         score = _list_score(names, [_family(p) for p in people], self.matcher) if people else 0.0
         if e.container or len(names) != 1 or score == 1.0:
             return score
+        variants = self.name_variants.get(e.cluster, ())
+        if variants:  # spellings its short forms gave, at a discount
+            seen = max(self.matcher.name(names[0], v) for v in variants) - LEAD_WORD_DISCOUNT
+            score = max(score, seen)
         # The parser may have missed or mangled the author of a reference in a style it
         # knows less well ("Anna Maria Nada Patrone" read as "Maria, Anna"); a full
         # citation still names its author first, so a single-name short form may match one

@@ -393,6 +393,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "Marino Bertuto, Diari di viaggio, Venezia 1880, p. 4.",
+            "Ada Neri, Storia di Chioggia, Venezia 1901, p. 3.",
+            "Bertjto, p. 5.",
+            "Beotjto, p. 6.",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (1, 0))],
+        id="ocr_spelling_closer_to_an_earlier_short_form_than_to_the_full_citation",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
