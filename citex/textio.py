@@ -7,6 +7,7 @@ reports are into the string this module returns.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -24,7 +25,9 @@ BINARY_CONTROL_SHARE = 0.05
 # Share of NUL bytes up to which a file is damaged text rather than binary data.
 MAX_NUL_SHARE = 0.01
 
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Control characters other than tab, newline, vertical tab, form feed and carriage return.
+# must match: "\x00" "\x1b" (escape)    must not match: "\t" "\n" "\f" " "
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL_CHAR.findall(sample))
     return controls > BINARY_CONTROL_SHARE * max(len(sample), 1)
 
 
