@@ -559,9 +559,12 @@ _QUOTED_JOURNAL = re.compile(
 )
 # Dots closing a shortened title, before an optional locator's comma or a bracket.
 # must match: "Title..." "Title..., " "Title…" "Title [...]," "Title . ..)" "Title..:"
-#             "Title [...],I," (a volume after the dots)
+#             "Title [...],I," (a volume after the dots) "Title..., 1954-1955," (a year)
 # must not match: "Title." "Title, p. 3" "U.S."
-_CLOSING_DOTS = re.compile(r"(?:\.\s?\.\.?|…|\[\.\.\.\])[\s,;:)\]]*(?:[IVXLC]{1,6}[\s,;:]*)?$")
+_CLOSING_DOTS = re.compile(
+    r"(?:\.\s?\.\.?|…|\[\.\.\.\])[\s,;:)\]]*"
+    r"(?:(?:[IVXLC]{1,6}|(?:1[5-9]|20)\d\d(?:\s*[-–]\s*\d{2,4})?)[\s,;:]*)?$"
+)
 # A year printed in roman numerals, as early-modern imprints give it, in capitals or not,
 # its letters spaced or dotted: an M, then D or C, then up to 14 more roman letters.
 # must match: "MDCXX" "mdcxxiii" "m dc xix" "M.DC.XI" "MDLVI"
@@ -1439,7 +1442,13 @@ def _classify(cited: str, body: str, pinpoint: str | None, piece: _Piece, aliase
 
 
 def _full_or_short(body: str, pinpoint: str | None, piece: _Piece) -> str:
-    """A citation that is no back-reference word: full, or a short form."""
+    """A citation that is no back-reference word: full, or a short form.
+
+    A title cut short with dots is a short form whatever follows it ("Annuario...,
+    1954-1955": the year picks one of a series' volumes, no publication facts).
+    """
+    if _CLOSING_DOTS.search(body.rstrip(_TRAILING_PUNCTUATION)):
+        return "short"
     if _looks_full(body) or (piece.followed_by_relation and pinpoint is None):
         return "full"
     return "short"

@@ -191,6 +191,9 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     BackReference("cit-ocr", OCR_CIT, "work"),
 )
 
+# The words naming an entry of a reference work before its "in" ("sub voce in Enciclopedia").
+_ENTRY_OF = r"(?:(?:sub\s+voce|s\.\s?v\.|ad\s+vocem)\s+)?"
+
 # A chapter whose container is given by a short form at the end: '," in Name, 212'.
 # must match: '"Title," in K0vari, 212' '"Title," in Lee and Orme, 118-19' '," in Lee, pp. 4-5'
 # must not match: '"Title," in Old Roads (Boston, 1972), 3' (publication facts: a full
@@ -211,14 +214,16 @@ _LOCATOR_PART = re.compile(
 )
 # The volume a chapter's short form names after its title: ", in Volume Title" to the end.
 # must match: ",in The Age of Galleys" ", in «Studi»" '," in Essays'
+#             ", sub voce in Enciclopedia" (an entry of a reference work)
 # must not match: " in Venice" (no comma: a title's own words) ", in the" ", in 1990"
-_CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*in\s+(?=[A-Z«\"“‘']).*$")
+_CHAPTER_IN = re.compile(r"(?:,[\"”’]?|[\"”’],?)\s*" + _ENTRY_OF + r"in\s+(?=[A-Z«\"“‘']).*$")
 # The "in" closing the words before "in op. cit.".
 # must match: "Name, «word», in" '"Entry," in'    must not match: "Name, Storia" "Berlin"
 _CLOSING_IN = re.compile(r"(?<=\s)in$")
 # A title part that is only the volume a contribution is in: "in Volume".
-# must match: "in Le Venezie" "in «Studi»"    must not match: "Inverno" "in part"
-_IN_OPENING = re.compile(r"in\s+[A-Z«\"“]")
+# must match: "in Le Venezie" "in «Studi»" "sub voce in Enciclopedia"
+# must not match: "Inverno" "in part"
+_IN_OPENING = re.compile(_ENTRY_OF + r"in\s+[A-Z«\"“]")
 # A volume designation opening what follows "op. cit." (no title).
 # must match: "T. IV" "XIV (Supplementa)" "Tomo 2" "Vol. 3" "II"    must not match: "Storia"
 _VOLUME_LEAD = re.compile(r"(?:[IVXLC]+\b|[Tt]\.|[Tt]omo\b|[Vv]ol)")
@@ -236,6 +241,9 @@ _LOCATOR_AFTER_ELLIPSIS = re.compile(
 # must match: "(cited in n. 5, above)" "(cit. alla nota 4)" "(see above, n. 3)" "(supra)"
 # must not match: "(1313-1329)" "(Venezia)"
 _CROSS_REFERENCE = re.compile(r"\([^()]{0,40}\b(?i:cit|above|supra|sopra)[^()]{0,40}\)")
+# A year printed in a citation ("1959-1960" gives both).
+# must match: "1959" "1960" in "1959-1960"    must not match: "19590" "p. 1156" "759"
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 # A word a title needs to start a work: two letters at least ("MV" for a periodical).
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 # A title given by its initials, maybe in quotes or guillemets.
@@ -246,8 +254,8 @@ _ACRONYM = re.compile(r"[«\"“‘']?(?P<letters>[A-Z]{2,5})[»\"”’']?")
 # must not match: "Roads in Kent, Oslo" (no comma) "Roads, in part" (lower case)
 _PRINTED_VOLUME = re.compile(r"[,\"”’]\s*in\s+(?P<volume>[«\"“]?[A-Z][^,«»\"”]{3,120})")
 # The "in" that opens a chapter's volume, to take the volume's title alone.
-# must match: ",in " ', in ' '," in '    must not match: "Venice in"
-_VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*in\s+")
+# must match: ",in " ', in ' '," in ' ", sub voce in "    must not match: "Venice in"
+_VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*" + _ENTRY_OF + r"in\s+")
 # "op. cit." and its kin closing a short title.
 # must match: ",cit" ", op. cit." " cit." ",loc. cit"    must not match: "Citeaux" "citta"
 _OP_CIT_TAIL = re.compile(r"(?:,|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\b\.?.*$")
@@ -919,7 +927,7 @@ class _State:
                 )
             titled.sort(key=lambda t: (-t[0], -t[1]))
             tied = [e for t, _, e in titled if not _leads(titled[0][0], t, TITLE_MARGIN)]
-            same = self._one_item(tied)
+            same = self._one_item(tied, cite)
             if same is None:
                 where = ", ".join(self._describe(e) for _, _, e in titled)
                 return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
@@ -1029,7 +1037,9 @@ class _State:
             if c not in by_cluster or s > by_cluster[c][0]:
                 by_cluster[c] = (s, entry)
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
-        same = self._one_item([e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)])
+        same = self._one_item(
+            [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite
+        )
         if same is None:
             where = ", ".join(self._describe(e) for _, e in ranked)
             return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
@@ -1090,7 +1100,9 @@ class _State:
         if not by_cluster:
             return None
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
-        same = self._one_item([e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)])
+        same = self._one_item(
+            [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite
+        )
         if same is None:
             where = ", ".join(self._describe(e) for _, e in ranked)
             return _unresolved(
@@ -1262,9 +1274,11 @@ class _State:
         Closely (NAMED_IN_MATCH): any capitalised word of a title may be compared, and a
         looser match takes "Premessa" for "Promessi"."""
         words = _named_words(self.entries[entry].text)
+        # A long name ("Ruy de Gonzales de Clavijo") is found by its surname, its last word.
+        keys = [n if len(n.split()) <= 2 else n.split()[-1] for n in names]
         return all(
-            max((self.matcher.name(n, w) for w in words), default=0.0) >= NAMED_IN_MATCH
-            for n in names
+            max((self.matcher.name(k, w) for w in words), default=0.0) >= NAMED_IN_MATCH
+            for k in keys
         )
 
     def _title_score(self, title: str, entry: int) -> float:
@@ -1290,16 +1304,31 @@ class _State:
                 hits.append(u)
         return hits[0] if len(hits) == 1 else None
 
-    def _one_item(self, tied: list[int]) -> int | None:
+    def _one_item(self, tied: list[int], cite: Citation) -> int | None:
         """Of works tied for a short form, the first when they are one item cited apart
         (same author and the same title as printed: volumes of one edition the field
-        parser read differently), else None (a real ambiguity)."""
+        parser read differently); else the one whose year the short form prints
+        ("Annuario..., 1959-1960" among yearbooks of several years); else None (a real
+        ambiguity)."""
         if len(tied) == 1:
             return tied[0]
         keys = {self._item_key(e) for e in tied}
-        if len(keys) != 1 or not all(next(iter(keys))):
+        if len(keys) == 1 and all(next(iter(keys))):
+            return min(tied)
+        printed = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
+        if not printed:
             return None
-        return min(tied)
+        dated = {self.entries[e].cluster: e for e in tied if printed & self._years_of(e)}
+        return next(iter(dated.values())) if len(dated) == 1 else None
+
+    def _years_of(self, entry: int) -> set[str]:
+        """The years an entry gives: its date and those printed in its title."""
+        e = self.entries[entry]
+        years = set(_YEAR_IN_TEXT.findall(str(e.csl.get("title") or "")))
+        year = _year_of(e.csl)
+        if year:
+            years.add(year)
+        return years
 
     def _item_key(self, entry: int) -> tuple[str, str]:
         """(author, title) of an entry as printed, normalised, to tell repeats apart."""
@@ -1346,6 +1375,15 @@ def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citati
     resolution = Resolution(link.method, round(link.confidence, 3), link.reason)
     csl = link.csl if link.csl is not None else cite.csl
     return replace(cite, work=work, resolution=resolution, pinpoint=link.pinpoint, csl=csl)
+
+
+def _year_of(csl: CSLItem) -> str | None:
+    """The first year of an item's date, as text."""
+    issued = csl.get("issued")
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    if parts and parts[0] and parts[0][0]:
+        return str(parts[0][0])
+    return None
 
 
 def _initials(title: str) -> str:
@@ -1526,7 +1564,8 @@ def _names_of(name_part: str) -> list[str]:
     names = []
     for piece in _NAME_SEPARATOR.split(name_part):
         words = [w for w in piece.split() if not _INITIAL.match(w)]
-        if not words or len(words) > 4:
+        # at most four words besides particles ("Ruy de Gonzales de Clavijo")
+        if not words or sum(w.lower() not in _NAME_PARTICLES for w in words) > 4:
             return []
         # "Relazione sulla organizzazione" is a title: names have no lower-case words
         # but their particles ("de Roover", "van der Berg").

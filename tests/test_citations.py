@@ -1037,6 +1037,11 @@ SPLITS = [
         [cite("La pittura, cit., p. 4", "supra", pinpoint="4")],
         id="commentary_word_closed_by_a_period_is_no_surname",
     ),
+    pytest.param(
+        "Annuario dei mulini..., 1954-1955, p. 1357.",
+        [cite("Annuario dei mulini..., 1954-1955, p. 1357", "short", pinpoint="1357")],
+        id="title_cut_short_then_the_years_of_a_volume_is_a_short_form",
+    ),
 ]
 
 

@@ -403,6 +403,34 @@ CASES = [
     ),
     pytest.param(
         [
+            "Annuario dei mulini italiani. 1939-1940, Roma 1941, p. 5.",
+            "Annuario dei mulini italiani. 1954-1955, Roma 1956, p. 7.",
+            "Annuario dei mulini..., 1954-1955, p. 1357.",
+            "Annuario dei mulini..., p. 1357.",
+        ],
+        [((3, 0), (2, 0)), ((4, 0), None)],
+        id="yearbooks_told_apart_by_the_year_printed",
+    ),
+    pytest.param(
+        [
+            "Enciclopedia dei mulini, a cura di G. Neri, Milano 1990, vol. 2.",
+            "Rossi Giuseppe, sub voce in Enciclopedia dei mulini ..., II, p. 45.",
+        ],
+        [((2, 0), (1, 0))],
+        id="entry_sub_voce_in_a_cited_reference_work",
+    ),
+    pytest.param(
+        [
+            "Narrative of the Embassy of Ruy Gonzalez de Clavijo to the Court of Timour at"
+            " Samarcand, translated by C. R. Markham, London 1859.",
+            "G. Bianchi, Storia di Samarcanda, Genova 1950, p. 3.",
+            "Ruy de Gonzales de Clavijo,cit., pp. 25-27.",
+        ],
+        [((3, 0), (1, 0))],
+        id="long_name_found_in_a_title_by_its_surname",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
