@@ -301,13 +301,15 @@ _LEGAL_AT = re.compile(r"\s*at\s+\d")
 # must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
 #             "Meier, a.a.O., S. 5"
 #             "op.rii." "op. dt." "op. ci/." "op. tit." "op. cìl." "op. cii" (period cut off)
+#             "op. ciL," "op. at.," "op. eu.,"
 # must not match: "Supranational Law" "copcit" "cited" "explicit." "op. 12" "op. ed."
+#                 "op. Title"
 # An OCR misreading of "cit." counts only between a comma and a locator (see
 # OCR_CIT).
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
     # OCR'd: "op.rii." "art. cil." "op. tit."; the period may be the sentence's, cut off
-    r"|\b(?:op|loc|art)\.\s?[cdeirt][il1t/ìí][il1te/]?(?:\.|$)",
+    r"|\b(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}(?:[.,]|$)",
     re.IGNORECASE,
 )
 # "cit." as OCR misreads it ("c" as "e" or "r", "i" as "l", "t", "1", "ì" or "í", "t" as
@@ -317,13 +319,14 @@ _SUPRA = re.compile(
 # must match: ", eie., p. 3" "Title,dt., pp. 4" ", rit., 5" ", eit., I, p. 3" ", dl., 4"
 #             ", cil., s.v. word" "Title,cit" ", dt" "Title...ciL,p. 3" "Title...cìt.,"
 #             "Title..cit„ p. 7" "Title...ci!. pp. 4" "Wandbildercit., pp. 7" ",dt., voi. 3, p. 2"
+#             "Title... rii., p. 5" "Greekscit., figg. 5"
 # must not match: ", voi., 3" ", col. 4" ", pag. 5" ", doc. 3" ", nn. 4" ", fol. 3"
 #                 ", dt. Ausgabe" (no locator after) "Edit., 5" (no comma before)
 #                 ", etc." "Title, cited in" "explicit."
 OCR_CIT = re.compile(
-    r"(?:,|\.\.)\s*(?:[cer][il1tìí¡][tleL]|d[tl]|ci[L!])[.,„]*"
+    r"(?:,|\.\.)\s*(?:[cer][il1tìí¡][tleLi]|d[tl]|ci[L!])[.,„]*"
     r"(?=\s*,?\s*(?:pp?\.|\d|[IVXLCivxlc]{1,6}\b|s\.\s?v\.|vo[il]\.)|[\s.,;:)]*$)"
-    r"|(?<=[a-zà-ÿ])cit\.(?=\s*,?\s*(?:pp?\.|\d))"
+    r"|(?<=[a-zà-ÿ])cit\.(?=\s*,?\s*(?:pp?\.|\d|figg?\.|coll?\.|nn?\.|vo[il]\.|[IVXL]+\b))"
 )
 # The author part of a supra form, before the supra words.
 # must match: "Smith" in "Smith, supra note 4"  "Smith" in "Smith, op. cit., 5"
@@ -1582,12 +1585,22 @@ def _ends_in_locator(text: str) -> bool:
 _TRAILING_PUNCTUATION = " .,;:·"  # "·": a period as OCR reads it
 
 
+# A span of years where a locator would stand, and a place name ending what precedes it.
+# must match: "1680-83" "1680-1683" "1879 - 1902"    must not match: "12-15" "1680" "1680-5"
+_YEAR_RANGE_PIN = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*[-–]\s*\d{2,4}")
+# must match: "Title, Lucca" "Title,Venezia." "Title, Paris"    must not match: "Title, p" "1990"
+_PLACE_AT_END = re.compile(r"[,\s][A-Z][a-zà-ÿ]{2,}\.?$")
+
+
 def _is_lone_year(pin: str, before: str, body: str = "") -> bool:
     """True when a 'locator' is a year that is the citation's date: its only year, or
     one closing a place and publisher ("Title, 1767, Roma, Neri, 1770").
 
     Years inside a title's span of years ("Towns, 1500-1700, Oslo, 1986") do not count.
     """
+    if _YEAR_RANGE_PIN.fullmatch(pin) and _PLACE_AT_END.search(before):
+        # "Title, Lucca, 1680-83": the years a work came out over, after its place
+        return not _YEAR.search(_YEAR_SPAN.sub(" ", before))
     if not _YEAR.fullmatch(pin):
         return False
     return not _YEAR.search(_YEAR_SPAN.sub(" ", before)) or bool(_CLOSING_FACTS.search(body))

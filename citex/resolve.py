@@ -177,13 +177,13 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     ),
     # must match: "op. cit." "op.cit." "loc. cit." "art. cit." "a.a.O." "a. a. O."
     #             "Rossi, cit., pp. 33" "Smith, supra, 5" "op.rii." "art. cil." "eri. cit." (OCR)
-    #             "op. tit." "op. cìt."
+    #             "op. tit." "op. cìt." "op. ciL," "op. at.," "op. eu.,"
     # must not match: "citation" "cited" "Cité" "explicit" "supranational"
     BackReference(
         "op-cit",
         re.compile(
             r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b"
-            r"|(?:op|loc|art)\.\s?[cdeirt][il1t/ìí][il1te/]?\.|\b[a-z]{2,3}\.\s*cit\b\.?)"
+            r"|(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}[.,]|\b[a-z]{2,3}\.\s*cit\b\.?)"
         ),
         "work",
     ),
@@ -225,8 +225,9 @@ _CLOSING_IN = re.compile(r"(?<=\s)in$")
 # must not match: "Inverno" "in part"
 _IN_OPENING = re.compile(_ENTRY_OF + r"in\s+[A-Z«\"“]")
 # A volume designation opening what follows "op. cit." (no title).
-# must match: "T. IV" "XIV (Supplementa)" "Tomo 2" "Vol. 3" "II"    must not match: "Storia"
-_VOLUME_LEAD = re.compile(r"(?:[IVXLC]+\b|[Tt]\.|[Tt]omo\b|[Vv]ol)")
+# must match: "T. IV" "XIV (Supplementa)" "Tomo 2" "Vol. 3" "II" "Ili" (OCR for III)
+# must not match: "Storia" "Il" (the Italian article)
+_VOLUME_LEAD = re.compile(r"(?:[IVXLC]+\b|I[il]{2}\b|[Tt]\.|[Tt]omo\b|[Vv]ol)")
 # The mark of a shortened title: "Title [...]", "Title...", "Title …" (OCR: "[■■■]").
 # must match: " [...]" "..." "…" " [■■■]" "...cit" is cut before cit    must not match: "."
 _ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|…)")
@@ -1314,6 +1315,14 @@ class _State:
             return tied[0]
         keys = {self._item_key(e) for e in tied}
         if len(keys) == 1 and all(next(iter(keys))):
+            return min(tied)
+        # One title, parsed with an author in one citation and none in another ("I
+        # registri..., ed. R. Neri, Napoli, 1950" and "I registri..., voll. 1-46, Napoli").
+        titles = {title_key_of(str(self.entries[e].csl.get("title") or "")) for e in tied}
+        authors = {
+            normalise(_family(a[0])) for e in tied if (a := self.entries[e].csl.get("author"))
+        }
+        if len(titles) == 1 and all(titles) and len(authors) <= 1:
             return min(tied)
         printed = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
         if not printed:

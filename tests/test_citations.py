@@ -1042,6 +1042,23 @@ SPLITS = [
         [cite("Annuario dei mulini..., 1954-1955, p. 1357", "short", pinpoint="1357")],
         id="title_cut_short_then_the_years_of_a_volume_is_a_short_form",
     ),
+    pytest.param(
+        "Echo cortese ovvero risposte date da più e diversi signori con altre lettere nelle"
+        " quali vien fatta mentione, pubblicate da Salvestro Neri suo fratello,Lucca, 1680-83",
+        [
+            cite(
+                "Echo cortese ovvero risposte date da più e diversi signori con altre lettere"
+                " nelle quali vien fatta mentione, pubblicate da Salvestro Neri suo"
+                " fratello,Lucca, 1680-83"
+            )
+        ],
+        id="years_of_publication_after_the_place_are_no_pages",
+    ),
+    pytest.param(
+        "Lee, Echo cortese, 1680-83.",
+        [cite("Lee, Echo cortese, 1680-83", "short", pinpoint="1680-83")],
+        id="a_range_after_a_title_stays_a_page_range",
+    ),
 ]
 
 

@@ -431,6 +431,28 @@ CASES = [
     ),
     pytest.param(
         [
+            "R. Neri, I registri dei mulini, Napoli, 1950 e sgg., voi. 11, p. 67.",
+            "I registri dei mulini,voli. 1-46, Napoli, 1950-2003;",
+            "I registri dei mulini,voi. 19, cit., pp. 15-16, n. 4.",
+        ],
+        [((3, 0), (1, 0))],
+        id="one_title_parsed_with_and_without_its_editor_is_one_item",
+    ),
+    pytest.param(
+        [
+            "A.M. Neri, Venezia e la Massoneria nel Settecento, Treviso 1990, p. 3.",
+            "P. Rossi, Storia della villa di Strà, Venezia 1931, III, p. 5.",
+            "Neri, op. ciL,p. 22.",
+            "Rossi, op. at.,p. 189",
+            "Rossi, op. cit., Ili, p. 270.",
+            "L. Bianchi, I dipinti del Guercino,Roma, 1988, n. 5.",
+            "Bianchi, I dipinti... rii.,p. 295, n. 219",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (2, 0)), ((5, 0), (2, 0)), ((7, 0), (6, 0))],
+        id="op_cit_damaged_by_ocr_and_a_damaged_roman_volume",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
