@@ -588,17 +588,32 @@ class _State:
             if author is None:
                 why = f"'{form}' but no author cited just before"
             return replace(link, reason=f"{link.reason}; {why}", csl=csl)
-        if author is None:
-            return _unresolved("short-author", cite, f"'{form}' but no author cited just before")
         title, _ = _split_locator(rest.strip(" ,.;:"))
         cited = _OP_CIT_TAIL.search(title)
         if cited:  # "Eadem, Title, cit., 4": the words before "cit." are the title
             title = title[: cited.start()].strip(" ,.;:")
+        if author is None:
+            if title and _TITLE_WORD.search(title):
+                # the title alone may still name a work cited before ("Id., Les
+                # archives, cit." after a citation whose author the parser missed)
+                link = self._short_by_title(cite, title, via=form)
+                if link.entry is not None:
+                    return replace(link, reason=f"{link.reason}; no author cited just before")
+            return _unresolved("short-author", cite, f"'{form}' but no author cited just before")
         families = [_family(a) for a in author]
+
+        def attempt() -> _Link:
+            link = self._short_by_names(cite, families, title, via=form)
+            if link.entry is None and link.missing and title:
+                # a work cited before with no author printed ("Office Seeking, cit."
+                # before "Eadem, Office Seeking, cit."): its title alone
+                alone = self._short_by_title(cite, title, via=form)
+                if alone.entry is not None and not self.entries[alone.entry].csl.get("author"):
+                    return replace(alone, reason=f"{alone.reason}, which names no author")
+            return link
+
         return self._match_or_start(
-            cite,
-            lambda: self._short_by_names(cite, families, title, via=form),
-            {"author": list(author), "title": title} if title else None,
+            cite, attempt, {"author": list(author), "title": title} if title else None
         )
 
     def _archival(self, number: int, index: int, cite: Citation, ref: ArchivalReference) -> _Link:

@@ -453,6 +453,24 @@ CASES = [
     ),
     pytest.param(
         [
+            "S. Neri, Il mercato dei mulini, Roma 1990, p. 3.",
+            "Office seeking in the Republic, cit., pp. 139-140.",
+            "Eadem, Office seeking in the Republic, cit., pp. 137-138.",
+        ],
+        [((3, 0), (2, 0))],
+        id="eadem_with_a_title_cited_before_without_author",
+    ),
+    pytest.param(
+        [
+            "Les archives des mulini. Histoire de la chancellerie, Paris 1870, p. 3.",
+            "Id., Les archives des mulini, cit., p. 9.",
+            "Id., Storia, cit., p. 9.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), None)],
+        id="idem_with_no_author_before_matched_by_its_title",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
