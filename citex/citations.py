@@ -587,12 +587,17 @@ _NO_IMPRINT = (
 #             ", Casa editrice Neri, 1989" "In Roma 1590" ", Roma, Ed. del Borgo, 3 voll., 1880"
 #             ", Roma, Borgo, 1806-1808" ", In Roma, Appresso Neri, MDCXX" ", Firenze, s.a"
 #             ", Roma, Istituto di lettere, scienze ed arti, 2004" ", Rome 1914, 3 voll."
+#             ", Venezia [1995]" (a year the book does not print)
 # must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
 #                 ", Roma, s.v. mulino"
 _CLOSING_FACTS = re.compile(
     r"(?:,|\bIn)\s*(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*\.?"
     r"(?:,\s*[^,\d]{2,60}){0,2}(?:,\s*\d{1,2}\s*vo[il]{1,2}\.)?,?\s*"
-    r"(?:(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?|" + _ROMAN_YEAR + r"|" + _NO_IMPRINT + r")"
+    r"(?:\[?(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?\]?|"
+    + _ROMAN_YEAR
+    + r"|"
+    + _NO_IMPRINT
+    + r")"
     r"(?:,\s*\d{1,2}\s*vo[il]{1,2}s?\.?)?$"
 )
 # An early-modern imprint: "In" and a place, then the printer introduced by "appresso",

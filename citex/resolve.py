@@ -183,7 +183,7 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         "op-cit",
         re.compile(
             r"(?<!\w)(?i:(?:op|loc|art|ouvr|ed)\.\s*cit\b\.?|a\.\s*a\.\s*o\b\.?|cit\b\.?|supra\b"
-            r"|(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}[.,]|\b[a-z]{2,3}\.\s*cit\b\.?)"
+            r"|(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}(?:[.,]|$)|\b[a-z]{2,3}\.\s*cit\b\.?)"
         ),
         "work",
     ),
@@ -1689,7 +1689,13 @@ def _list_score(names: list[str], families: list[str], matcher: Matcher) -> floa
 
 
 def _one_name(short: str, family: str, matcher: Matcher) -> float:
-    """A short name against a family name: whole, or its last word ('Mikhail S. Lee')."""
+    """A short name against a family name: whole, or its last word ('Mikhail S. Lee').
+
+    A "family name" that is only a lower-case particle ("del", the parser's misreading of
+    "Atti del Convegno") is no name and matches nothing.
+    """
+    if family in _NAME_PARTICLES:
+        return 0.0
     scores = [matcher.name(short, family)]
     last = short.split()[-1] if short.split() else short
     if last != short:

@@ -1059,6 +1059,11 @@ SPLITS = [
         [cite("Lee, Echo cortese, 1680-83", "short", pinpoint="1680-83")],
         id="a_range_after_a_title_stays_a_page_range",
     ),
+    pytest.param(
+        "A. Rossi, La villa veneta nel Settecento, Venezia [1995]",
+        [cite("A. Rossi, La villa veneta nel Settecento, Venezia [1995]")],
+        id="year_in_brackets_closing_the_imprint",
+    ),
 ]
 
 

@@ -471,6 +471,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "Atti del Convegno internazionale di studi storici, Venezia 1979, p. 3.",
+            "A. Rossi, Storia dei mulini, Venezia, 1995, p. 4.",
+            "Cadel, op. ciL,p. 22.",
+            "Rossi, op. at",
+        ],
+        [((3, 0), None), ((4, 0), (2, 0))],
+        id="a_particle_read_as_a_family_name_matches_no_short_form",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
