@@ -83,6 +83,12 @@ MIN_FUZZY_TITLE = 8
 # opening (1.0) but passes resolve.SHORT_TITLE_MATCH; it needs this many letters, so that
 # "di" or "Atti" alone finds nothing.
 WORD_RUN_SCORE = 0.85
+# A short title's last word is its most distinctive: when the short title is the full
+# title's opening but for that word, and the full title's word in its place is not this
+# much like it, the short title scores at most the cap (below resolve.SHORT_TITLE_MATCH).
+# OCR damage ("Riñosamente" for "Rinascimento", 0.70) stays above the limit.
+LAST_WORD_MATCH = 0.6
+LAST_WORD_MISSING_CAP = 0.7
 # A short title found anywhere in the full title scores its partial ratio times this: a
 # match in the middle is weaker than at the opening, and an OCR-damaged opening ("Suor
 # Arcangelo" for "Suor Arcangela ...", 0.92) must beat an exact match mid-title of
@@ -219,7 +225,12 @@ def short_title_similarity(short: str, full: str) -> float:
         return WORD_RUN_SCORE if _is_word_run(short, full) else 0.0
     opening = fuzz.ratio(ks, kf[: len(ks)]) / 100
     anywhere = ANYWHERE_WEIGHT * fuzz.partial_ratio(ks, kf) / 100 if len(kf) > len(ks) else 0.0
-    return max(opening, anywhere, title_similarity(short, full))
+    best = max(opening, anywhere, title_similarity(short, full))
+    if not _last_word_found(short, full):
+        # "concluding observations on Cambodia" is not "... on Australia": formulaic
+        # openings make the ratios high when the distinctive last word differs
+        return min(best, LAST_WORD_MISSING_CAP)
+    return best
 
 
 # ---------------------------------------------------------------------------------------
@@ -300,6 +311,23 @@ def _is_word_run(short: str, full: str) -> bool:
         return False
     n = len(ws)
     return any(wf[i : i + n] == ws for i in range(1, len(wf) - n + 1))
+
+
+def _last_word_found(short: str, full: str) -> bool:
+    """False when the short title is the full title's opening but for its last word,
+    which differs from the full title's words in that place ("concluding observations on
+    Cambodia" and "... on Australia"); True otherwise, or when that word has fewer than
+    four letters."""
+    ws, wf = normalise(short).split(), _LEADING_ARTICLE.sub("", normalise(full)).split()
+    ws = _LEADING_ARTICLE.sub("", " ".join(ws)).split()
+    if len(ws) < 2 or len(wf) < len(ws) or len(ws[-1]) < 4:
+        return True
+    if ws[:-1] != wf[: len(ws) - 1]:
+        return True
+    # the word in its place, or one or two after it ("amatori, curiosi" for "amatori e
+    # curiosi": a small word dropped)
+    place = wf[len(ws) - 1 : len(ws) + 2]
+    return any(fuzz.ratio(ws[-1], w) >= LAST_WORD_MATCH * 100 for w in place)
 
 
 def _is_subsequence(short: str, long_: str) -> bool:

@@ -48,7 +48,14 @@ from .archival import (
 from .archival import archive_key as _archive_key
 from .citations import ALIAS_DEFINITION, BARE_NAME_OPENING, OCR_CIT, locator_start
 from .citations import LEADING_FOREIGN_SIGNAL as _LEADING_SIGNAL
-from .fuzzy import key_ratio, name_similarity, normalise, short_title_similarity, title_similarity
+from .fuzzy import (
+    key_ratio,
+    name_similarity,
+    normalise,
+    short_title_similarity,
+    title_key,
+    title_similarity,
+)
 from .models import Citation, CSLItem, Footnote, Resolution
 from .works import WorkIndex, merge_csl, same_work, work_ids
 
@@ -943,7 +950,7 @@ class _State:
                 )
             titled.sort(key=lambda t: (-t[0], -t[1]))
             tied = [e for t, _, e in titled if not _leads(titled[0][0], t, TITLE_MARGIN)]
-            same = self._one_item(tied, cite)
+            same = self._one_item(tied, cite, title)
             if same is None:
                 where = ", ".join(self._describe(e) for _, _, e in titled)
                 return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
@@ -1054,7 +1061,7 @@ class _State:
                 by_cluster[c] = (s, entry)
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
         same = self._one_item(
-            [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite
+            [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite, title
         )
         if same is None:
             where = ", ".join(self._describe(e) for _, e in ranked)
@@ -1117,7 +1124,7 @@ class _State:
             return None
         ranked = sorted(by_cluster.values(), key=lambda t: -t[0])
         same = self._one_item(
-            [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite
+            [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite, title
         )
         if same is None:
             where = ", ".join(self._describe(e) for _, e in ranked)
@@ -1320,28 +1327,32 @@ class _State:
                 hits.append(u)
         return hits[0] if len(hits) == 1 else None
 
-    def _one_item(self, tied: list[int], cite: Citation) -> int | None:
+    def _one_item(self, tied: list[int], cite: Citation, title: str) -> int | None:
         """Of works tied for a short form, the first when they are one item cited apart
         (same author and the same title as printed: volumes of one edition the field
-        parser read differently); else the one whose year the short form prints
-        ("Annuario..., 1959-1960" among yearbooks of several years); else None (a real
-        ambiguity)."""
+        parser read differently); else, when the short ``title`` opens every tied title
+        (volumes of a series), the one whose year the short form prints ("Annuario...,
+        1959-1960" among yearbooks of several years); else None (a real ambiguity)."""
         if len(tied) == 1:
             return tied[0]
         keys = {self._item_key(e) for e in tied}
         if len(keys) == 1 and all(next(iter(keys))):
             return min(tied)
         # One title, parsed with an author in one citation and none in another ("I
-        # registri..., ed. R. Neri, Napoli, 1950" and "I registri..., voll. 1-46, Napoli").
+        # registri..., ed. R. Neri, Napoli, 1950" and "I registri..., voll. 1-46, Napoli"),
+        # and no two years (two reports of one title are two documents).
         titles = {title_key_of(str(self.entries[e].csl.get("title") or "")) for e in tied}
         authors = {
             normalise(_family(a[0])) for e in tied if (a := self.entries[e].csl.get("author"))
         }
-        if len(titles) == 1 and all(titles) and len(authors) <= 1:
+        years = {y for e in tied if (y := _year_of(self.entries[e].csl))}
+        if len(titles) == 1 and all(titles) and len(authors) <= 1 and len(years) <= 1:
             return min(tied)
         printed = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
-        if not printed:
-            return None
+        short = title_key(title)
+        series = {title_key(str(self.entries[e].csl.get("title") or "")) for e in tied}
+        if not printed or not short or not all(t.startswith(short) for t in series):
+            return None  # "Title on Cambodia, 2009" is not "Title on Australia, 2009"
         dated = {self.entries[e].cluster: e for e in tied if printed & self._years_of(e)}
         return next(iter(dated.values())) if len(dated) == 1 else None
 
@@ -1588,8 +1599,10 @@ def _names_of(name_part: str) -> list[str]:
     names = []
     for piece in _NAME_SEPARATOR.split(name_part):
         words = [w for w in piece.split() if not _INITIAL.match(w)]
-        # at most four words besides particles ("Ruy de Gonzales de Clavijo")
-        if not words or sum(w.lower() not in _NAME_PARTICLES for w in words) > 4:
+        # at most four words, or three besides particles ("Ruy de Gonzales de Clavijo");
+        # "Revista Brasileira de Ciências Sociais" is a title
+        core = sum(w.lower() not in _NAME_PARTICLES for w in words)
+        if not words or (len(words) > 4 and core > 3):
             return []
         # "Relazione sulla organizzazione" is a title: names have no lower-case words
         # but their particles ("de Roover", "van der Berg").

@@ -481,6 +481,25 @@ CASES = [
     ),
     pytest.param(
         [
+            "CESCR Committee, concluding observations on Australia, 22 May 2009, E/C.12/AUS/CO/4.",
+            "CESCR Committee, concluding observations on Cambodia, 22 May 2009, cit., par. 4.",
+            "concluding observations on Panama, 17 April 2008, CCPR/C/PAN/CO/3.",
+            "CRC Committee, concluding observations on Panama, 28 February 2018, CRC/C/PAN/5.",
+            "concluding observations on Panama, 28 February 2018, cit., par. 5.",
+        ],
+        [((2, 0), NEW), ((5, 0), (4, 0))],
+        id="a_shared_year_picks_no_document_of_another_title_or_date",
+    ),
+    pytest.param(
+        [
+            "Revista Brasileira de Ciências Sociais, v. 3, 1990, p. 4.",
+            "Revista Brasileira de Ciências Sociais, v.",
+        ],
+        [((2, 0), (1, 0))],
+        id="a_long_title_with_a_particle_is_no_name",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],

@@ -280,6 +280,21 @@ def test_title_similarity(a: str, b: str, expected: float) -> None:
         pytest.param("Atti", "Documenti e atti del comune", False, id="word_too_short"),
         pytest.param("Roads", "Old Roads", True, id="last_word"),
         pytest.param("Venice Politics", "Politics in Venice", False, id="words_out_of_order"),
+        pytest.param(
+            "concluding observations on Cambodia",
+            "concluding observations on Australia",
+            False,
+            id="formulaic_opening_other_last_word",
+        ),
+        pytest.param(
+            "Venezia e il Riñosamente", "Venezia e il Rinascimento", True, id="ocr_in_last_word"
+        ),
+        pytest.param(
+            "Collezionisti, amatori, curiosi",
+            "Collezionisti, amatori e curiosi. Parigi-Venezia",
+            True,
+            id="small_word_dropped_before_the_last",
+        ),
     ],
 )
 def test_short_title_similarity(short: str, full: str, match: bool) -> None:
