@@ -728,6 +728,21 @@ _CSL_ITEM = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.parametrize("season", ["¹", "²", "٣"])
+def test_a_season_in_other_digits_is_no_crash(season: str) -> None:
+    # Hypothesis found it: "¹".isdigit() is True but int("¹") fails.
+    works = [
+        Work(
+            "w0",
+            {"type": "article", "title": "T", "issued": {"date-parts": [[1990]], "season": season}},
+        )
+    ]
+    for dialect in ("bibtex", "biblatex"):
+        assert bibtexparser.parse_string(works_to_bibtex(works, dialect=dialect)).entries
+    assert json.loads(works_to_csl_json(works))
+    assert works_to_ris(works).startswith("TY  - ")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(items=st.lists(_CSL_ITEM, min_size=1, max_size=4))
 def test_arbitrary_text_gives_readable_output(items: list[dict[str, object]]) -> None:

@@ -211,7 +211,7 @@ def _date_part(raw_part: object) -> tuple[int, ...] | None:
     numbers = []
     for piece in raw_part[:3]:
         piece_text = str(piece).strip()
-        if not piece_text.lstrip("-").isdigit():
+        if not piece_text.lstrip("-").isdecimal():
             return None
         numbers.append(int(piece_text))
     return tuple(numbers)
@@ -221,7 +221,7 @@ def _season(value: object) -> int | None:
     """A CSL season (1-4, a season month 13-16 or 21-24, or an English name) as 1-4."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, str) and not value.strip().isdigit():
+    if isinstance(value, str) and not value.strip().isdecimal():
         return SEASON_NAMES.get(value.strip().lower())
     number = int(value) if isinstance(value, (int, str)) else None
     if number is None:

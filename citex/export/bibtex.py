@@ -750,7 +750,7 @@ def _csl_date(fields: dict[str, object]) -> dict[str, object] | None:
             return {"literal": year}
         month_text = _decode(fields.get("month")).lower()
         month = _MONTH_NUMBERS.get(month_text[:3]) or (
-            int(month_text) if month_text.isdigit() else None
+            int(month_text) if month_text.isdecimal() else None
         )
         season = _csl.SEASON_NAMES.get(month_text)
         parsed = _csl.CSLDate(parts=((int(year), month) if month else (int(year),),),

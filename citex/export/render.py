@@ -305,7 +305,7 @@ def sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDED_LETTERS))
     folded = "".join(ch for ch in decomposed if ch.isalnum()).casefold()
     return tuple(
-        (0, int(piece)) if piece.isdigit() else (1, piece)
+        (0, int(piece)) if piece.isdecimal() else (1, piece)
         for piece in _COLLATION_PIECE.findall(folded)
     )
 
@@ -598,7 +598,7 @@ def _bibliography_item(item: CSLItem) -> CSLItem:
     if isinstance(clean.get("page"), str):
         clean["page"] = _expanded_range(clean["page"])
     for date in clean.values():
-        if isinstance(date, dict) and str(date.get("season", "")).strip().isdigit():
+        if isinstance(date, dict) and str(date.get("season", "")).strip().isdecimal():
             date["season"] = int(date["season"])  # citeproc-py looks up season-0N terms
     clean["id"] = str(item["id"])
     return clean
