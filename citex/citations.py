@@ -411,12 +411,14 @@ _OCR_PAGE_TOKEN = re.compile(r"[\diol]+")
 # Also the entry of a dictionary: "ad vocem", "s.v." and the headword.
 # must match: ", col. 27" ",doc. 8" ", coll. 3-4" ",N° 35" ", N°s 7-9" ", fol. 2" ", f. 20v"
 #             ", c. 6r" ", cap. 6" ", chap. XIII" ", n. 31" ", tav. 4" ", docs. 3-5"
+#             ", does. 163 and 166" (OCR'd "docs.", a list)
 #             ",ad vocem" ", ad v." ", s.v." ", s. v. Mulino" ", sub voce"
 # must not match: ", c. 1500" (circa a year) ", Vol. 2" ", 1990" ", No. 3" ", col. blue"
 #                 ", ad Roma" ", s.v. mulino e strada" ", ad valorem"
 _OTHER_LOCATOR = re.compile(
-    r"[,:]\s*(?P<pin>(?:coll?|docs?|fol|ff?|cap|chap|tav|nn?|N°s?)\.?\s*"
+    r"[,:]\s*(?P<pin>(?:coll?|docs?|does(?=\.)|fol|ff?|cap|chap|tav|nn?|N°s?)\.?\s*"
     r"(?:\d{1,5}[rv]?|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s*[-–]\s*(?:\d{1,5}[rv]?|[IVXLCivxlc]{1,7}))?"
+    r"(?:\s*(?:,|and|e|&)\s*\d{1,5}[rv]?(?:\s*[-–]\s*\d{1,5}[rv]?)?)*"
     r"|cc?\.\s*\d{1,3}[rv]?(?:\s*[-–]\s*\d{1,3}[rv]?)?"
     r"|(?:ad|sub)\s+v(?:ocem|oce|oc\.?|\.)?(?!\w)|s\.\s?v(?:\.\s?[^\W\d][\w'’-]*|\.)?(?!\w))"
     r"[°.]?\s*$"

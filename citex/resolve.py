@@ -729,9 +729,11 @@ class _State:
                 continue
             names = [_family(a) for a in head.csl.get("author") or []]
             short = str(head.csl.get("title") or "")
+            years = {_year_of(head.csl), _year_of(e.csl)} - {None}
             if (
                 names
                 and short
+                and len(years) <= 1  # a year the short forms print must be the work's
                 and _list_score(names, families, self.matcher) >= NAME_MATCH
                 and self.matcher.short_title(short, title) >= SHORT_TITLE_MATCH
             ):
@@ -869,6 +871,11 @@ class _State:
         fields["title"] = _VOLUME.sub("", str(fields["title"])).strip(" ,")
         if volume:
             fields["volume"] = volume
+        years = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
+        if len(years) == 1 and "issued" not in fields:
+            # "Committee, observations on X, 22 May 2009, cit.": the year tells this
+            # document from another of the same title
+            fields["issued"] = {"date-parts": [[int(next(iter(years)))]]}
         number, index = self.position
         entry = self._add_entry(
             _Entry(
@@ -921,7 +928,7 @@ class _State:
         scored = [
             (s, e)
             for e, s in self._score_entries(lambda e: self._names_score(names, e))
-            if s >= name_match
+            if s >= name_match and not self._year_conflicts(cite, e)
         ]
         if not scored:
             return _unresolved(
@@ -1007,7 +1014,7 @@ class _State:
         acronym = _ACRONYM.fullmatch(title)
         for entry in self._cluster_heads():
             e = self.entries[entry]
-            if not _volume_fits(volume, entry, self):
+            if not _volume_fits(volume, entry, self) or self._year_conflicts(cite, entry):
                 continue
             score = self._title_score(title, entry)
             if acronym and _initials(str(e.csl.get("title") or "")) == acronym.group("letters"):
@@ -1355,6 +1362,18 @@ class _State:
             return None  # "Title on Cambodia, 2009" is not "Title on Australia, 2009"
         dated = {self.entries[e].cluster: e for e in tied if printed & self._years_of(e)}
         return next(iter(dated.values())) if len(dated) == 1 else None
+
+    def _year_conflicts(self, cite: Citation, entry: int) -> bool:
+        """Whether the short form prints one year (before its locator, outside the
+        entry's title) and the entry is dated another: "observations on X, 22 May 2009,
+        cit." is not the report on X of 2022."""
+        printed = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
+        if len(printed) != 1:
+            return False
+        e = self.entries[entry]
+        printed -= set(_YEAR_IN_TEXT.findall(str(e.csl.get("title") or "")))
+        year = _year_of(e.csl)
+        return bool(printed) and year is not None and year not in printed
 
     def _years_of(self, entry: int) -> set[str]:
         """The years an entry gives: its date and those printed in its title."""

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from .fuzzy import fold, name_similarity, normalise, title_key, title_similarity
+from .fuzzy import fold, last_words_agree, name_similarity, normalise, title_key, title_similarity
 from .models import Citation, CitedIn, CSLItem, Footnote, Resolution, Work
 
 __all__ = [
@@ -204,6 +204,8 @@ def same_work(a: CSLItem, b: CSLItem) -> bool:
     ta, tb = _titles(a), _titles(b)
     if ta and tb:
         if title_similarity(ta, tb) < TITLE_SAME and not _title_extends(a, b):
+            return False
+        if not last_words_agree(ta, tb):  # "Report on Chile" and "Report on China"
             return False
         return _containers_agree(a, b)
     if ta or tb:

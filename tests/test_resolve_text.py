@@ -500,6 +500,26 @@ CASES = [
     ),
     pytest.param(
         [
+            "CESCR Committee, concluding observations on Colombia, 30 November 2001, cit., par.",
+            "CESCR Committee, concluding observations on Cambodia, 22 May 2009, cit., par. 4.",
+            "CRC Committee, concluding observations on Cambodia, 27 June 2022, CRC/C/KHM/CO/4.",
+            "CESCR Committee, concluding observations on Cambodia, 22 May 2009, cit., par. 9.",
+        ],
+        [((2, 0), NEW), ((4, 0), (2, 0))],
+        id="a_work_started_by_short_forms_keeps_the_year_they_print",
+    ),
+    pytest.param(
+        [
+            "CESCR Committee, concluding observations on Indonesia, 19 June 2014, E/C.12/IDN/CO/1.",
+            "CESCR Committee, concluding observations on El Salvador, 19 June 2014, cit., par. 3.",
+            "Court of Justice, Third Chamber, judgment of 28 July 2016, Amazon, case C-191/15.",
+            "Court of Justice, Grand Chamber, Sumal, cit., par. 4.",
+        ],
+        [((2, 0), NEW), ((4, 0), NEW)],
+        id="formulaic_titles_that_differ_in_their_last_word",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
@@ -569,3 +589,13 @@ def test_a_full_citation_fitting_two_short_form_works_completes_neither() -> Non
     first, second, full = at(notes, (1, 0)), at(notes, (2, 0)), at(notes, (3, 0))
     assert first.work != second.work
     assert full.work not in {first.work, second.work}, full.resolution
+
+
+def test_a_full_citation_of_another_year_does_not_complete_a_work_of_short_forms() -> None:
+    notes = resolve(
+        "CESCR Committee, concluding observations on Cambodia, 22 May 2009, cit., par. 4.",
+        "CRC Committee, concluding observations on Cambodia, 27 June 2022, CRC/C/KHM/CO/4.",
+    )
+    short, full = at(notes, (1, 0)), at(notes, (2, 0))
+    assert short.work is not None and full.work is not None
+    assert short.work != full.work, full.resolution

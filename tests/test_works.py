@@ -105,6 +105,18 @@ SAME_WORK = [
         False,
         id="opening_too_short_to_name_a_work",
     ),
+    pytest.param(
+        item("CESCR", "concluding observations on Colombia", 2001),
+        item("CESCR", "concluding observations on Cambodia"),
+        False,
+        id="formulaic_title_other_last_word",
+    ),
+    pytest.param(
+        item("Lee", "Architectural Principles in the Age of Humanism", 1949),
+        item("Lee", "Architectural Principles in the Age of Hutnanism", 1949),
+        True,
+        id="ocr_damage_in_the_last_word",
+    ),
 ]
 
 
