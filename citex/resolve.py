@@ -614,9 +614,7 @@ class _State:
             if link.entry is None and link.missing and title:
                 # a work cited before with no author printed ("Office Seeking, cit."
                 # before "Eadem, Office Seeking, cit."): its title alone
-                alone = self._short_by_title(cite, title, via=form)
-                if alone.entry is not None and not self.entries[alone.entry].csl.get("author"):
-                    return replace(alone, reason=f"{alone.reason}, which names no author")
+                return self._without_author(cite, title, form) or link
             return link
 
         return self._match_or_start(
@@ -793,7 +791,10 @@ class _State:
                 # "Lee, Orme, op. cit.": two authors, their names split by a comma
                 return self._short_by_names(cite, names + more, "", via=via)
             if names and self._any_author(names):
-                return self._short_by_names(cite, names, title_part, via=via)
+                link = self._short_by_names(cite, names, title_part, via=via)
+                if link.entry is None and link.missing and title_part:
+                    return self._without_author(cite, title_part, via) or link
+                return link
             if names and title_part and self._any_author(names, NAME_WITH_TITLE):
                 # An OCR-damaged name ("Zalin" for "Zaun") with a title that matches too.
                 link = self._short_by_names(
@@ -1277,6 +1278,15 @@ class _State:
         else:
             lead = max((self.matcher.name(names[0], w) for w in e.lead), default=0.0)
         return max(score, lead - LEAD_WORD_DISCOUNT)
+
+    def _without_author(self, cite: Citation, title: str, via: str | None) -> _Link | None:
+        """A work cited before with no author printed whose title the short form gives
+        ("Committee, observations on X, cit." after "observations on X, date", which
+        continued a list under the committee's name); None when there is none."""
+        alone = self._short_by_title(cite, title, via=via)
+        if alone.entry is None or self.entries[alone.entry].csl.get("author"):
+            return None
+        return replace(alone, reason=f"{alone.reason}, which names no author")
 
     def _named_work(self, cite: Citation, names: list[str], *, via: str | None) -> _Link | None:
         """The one earlier work whose printed opening names these people, for a name-only

@@ -520,6 +520,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "CESCR Committee, concluding observations on Indonesia, 19 June 2014, E/C.12/IDN/CO/1;"
+            " concluding observations on El Salvador, 19 June 2014, E/C.12/SLV/CO/3-5.",
+            "CESCR Committee, concluding observations on El Salvador, 19 June 2014, cit., par. 3.",
+        ],
+        [((2, 0), (1, 1))],
+        id="author_and_title_after_a_title_cited_without_its_author",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
