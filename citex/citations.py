@@ -234,8 +234,9 @@ _LOCATOR_CLAUSE = re.compile(
 _LEADING_CONJUNCTION = re.compile(r"and\s+|(?:ed|e|et|und)\s+(?=[A-Z])")
 # Signals of other languages at the start of a sentence (kept in the citation's text; the
 # resolver skips them).
-# must match: "Cfr. " "cfr " "Vgl. " "Vedi " "Voir "    must not match: "Cfrancesco" "Vgl"
-LEADING_FOREIGN_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.|vedi|voir|siehe)\s+")
+# must match: "Cfr. " "cfr " "Vgl. " "Vgl " (Austrian style) "Vedi " "Voir "
+# must not match: "Cfrancesco" "Vgl" (alone) "Vglx "
+LEADING_FOREIGN_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.?|vedi|voir|siehe)\s+(?=\S)")
 # A lower-case signal after a commentary lead-in inside a clause.
 # must match: ", see U.S. Senate" " see also the reports" ", cf. Smith"
 # must not match: "we See" (capital) "oversee " "seemed"
@@ -990,6 +991,11 @@ def _opens_citation(sentence: str, *, after_bare_name: bool = False) -> bool:
     return bool(rest) and (rest[0].isupper() or rest[0] in "\"“«'‘") and not _PLACE_YEAR.match(rest)
 
 
+# A page with "f."/"ff." (and the following pages) and a capitalised word after it.
+# must match: "161 ff. Auf" "12 f. Die"    must not match: "161 ff. 2" "161 ff. in" "ff. Auf"
+_PAGE_THEN_SENTENCE = re.compile(r"\d\s?ff?\.\s+[A-ZÄÖÜ][a-zäöüß]")
+
+
 def _ends_sentence(text: str, dot: int) -> bool:
     """False when the punctuation at ``dot`` closes an abbreviation or an initial."""
     if text[dot] != ".":
@@ -1006,6 +1012,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
         return False  # "Librarionp. 12": a page glued to the title's last word
     if token[:1].isupper() and _YEAR_AFTER_PLACE.match(text, dot + 1):
         return False  # "Title,Padova. 1713": the comma before the year read as a period
+    if token in ("f", "ff") and _PAGE_THEN_SENTENCE.search(text, max(0, dot - 12), dot + 6):
+        return True  # "ZfRV 2000, 161 ff. Auf den ...": the page's "ff." ends the sentence
     return not (
         token.lower() in _NO_BREAK_ABBREVIATIONS
         or tail.lower() in _NO_BREAK_ABBREVIATIONS
@@ -1614,8 +1622,8 @@ def _is_lone_year(pin: str, before: str, body: str = "") -> bool:
 
 
 def _core(body: str) -> str:
-    """A short form's words without edge punctuation."""
-    return body.strip(" ,.;:")
+    """A short form's words without a leading foreign signal and edge punctuation."""
+    return LEADING_FOREIGN_SIGNAL.sub("", body.strip(" ,.;:"))
 
 
 def _parse_full(cited: str, pinpoint: str | None, parse: Parser) -> tuple[CSLItem, str | None]:
@@ -1635,7 +1643,7 @@ def _parse_full(cited: str, pinpoint: str | None, parse: Parser) -> tuple[CSLIte
 def _text_for_parser(cited: str) -> str:
     """The citation without alias definitions and trailing annotations in parentheses;
     an author's name closed by a period ("G. LEE. Title") closed by a comma instead."""
-    text = ALIAS_DEFINITION.sub("", cited).rstrip()
+    text = LEADING_FOREIGN_SIGNAL.sub("", ALIAS_DEFINITION.sub("", cited).rstrip())
     bare = BARE_NAME_OPENING.match(text)
     if bare:
         text = text[: bare.end() - 2] + "," + text[bare.end() - 1 :]

@@ -273,8 +273,9 @@ _OP_CIT_TAIL = re.compile(r"(?:,|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\
 # that space possessively, so a long run of spaces costs linear time, not cubic.
 _VOLUME = re.compile(r"(?<!\s)\s*+,?\s*+\b(?:[Vv]ols?\.)\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$")
 # Separators between the names of a short form.
-# must match: " and " " & " " e " " und " " et " " - "    must not match: "Anderson" " ed. " "-"
-_NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et|[-–])\s+")
+# must match: " and " " & " " e " " und " " et " " - " "/" (German legal style "Lee/Orme")
+# must not match: "Anderson" " ed. " "-" "Lee-Orme"
+_NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et|[-–])\s+|\s*/\s*")
 # A short form's name closed by a period where a comma belongs, before a capitalised title.
 # must match: "G. Lee. Storia" "Tacchi Neri. Storia" "Lee. La pittura"
 # must not match: "G. Storia" (an initial) "Lee, Storia" "Lee. storia" "Storia della. Neri"

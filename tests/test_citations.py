@@ -1064,6 +1064,15 @@ SPLITS = [
         [cite("A. Rossi, La villa veneta nel Settecento, Venezia [1995]")],
         id="year_in_brackets_closing_the_imprint",
     ),
+    pytest.param(
+        "Vgl Neri, Polen, ZfRV 2000, 161 ff. Auf den Schutz der Arbeit wird verwiesen."
+        " Vgl zB Rossi, Arbeitsrecht in Spanien, EuZA 2012, 567.",
+        [
+            cite("Vgl Neri, Polen, ZfRV 2000, 161 ff.", pinpoint="161"),
+            cite("Vgl zB Rossi, Arbeitsrecht in Spanien, EuZA 2012, 567", pinpoint="567"),
+        ],
+        id="ff_closing_a_page_ends_the_sentence_and_vgl_without_period_opens_one",
+    ),
 ]
 
 

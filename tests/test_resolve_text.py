@@ -529,6 +529,14 @@ CASES = [
     ),
     pytest.param(
         [
+            "Neri/Rossi-Bianchi, Arbeitsrecht in Frankreich (2017), 9.",
+            "Vgl Neri/Rossi-Bianchi, Arbeitsrecht in Frankreich, 223 ff.",
+        ],
+        [((2, 0), (1, 0))],
+        id="authors_joined_by_a_slash_after_vgl",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
