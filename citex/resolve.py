@@ -252,6 +252,9 @@ _CROSS_REFERENCE = re.compile(r"\([^()]{0,40}\b(?i:cit|above|supra|sopra)[^()]{0
 # A year printed in a citation ("1959-1960" gives both).
 # must match: "1959" "1960" in "1959-1960"    must not match: "19590" "p. 1156" "759"
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+# A number after a locator's label, to tell pages from years.
+# must match: "p. 1501" "pp.1620-21" "col. 1600" "n. 1590" "f. 1550"    must not match: "1501"
+_LABELLED_NUMBER = re.compile(r"\b(?:pp?|pagg?|coll?|nn?|ff?|cc?|fol)\.\s*\d+")
 # A word a title needs to start a work: two letters at least ("MV" for a periodical).
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 # A title given by its initials, maybe in quotes or guillemets.
@@ -445,6 +448,9 @@ class _State:
     # earlier short form's than to the full citation's ("Saotjto" after "Santjto" for
     # "Sanuto").
     name_variants: dict[int, set[str]] = field(default_factory=dict)
+    name_cache: dict[int, tuple[tuple[str, ...], tuple[str, ...] | None]] = field(
+        default_factory=dict
+    )
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -873,7 +879,7 @@ class _State:
         fields["title"] = _VOLUME.sub("", str(fields["title"])).strip(" ,")
         if volume:
             fields["volume"] = volume
-        years = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
+        years = _printed_years(cite.text)
         if len(years) == 1 and "issued" not in fields:
             # "Committee, observations on X, 22 May 2009, cit.": the year tells this
             # document from another of the same title
@@ -1251,13 +1257,27 @@ class _State:
         """Whether some earlier work has authors that these names match."""
         return any(self._names_score(names, i) >= threshold for i in self._candidates())
 
+    def _entry_names(self, entry: int) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+        """An entry's family names (authors, else editors) and, when the parser misread
+        them, the words of its printed author part; worked out once per entry (every
+        short form scores every earlier work)."""
+        cached = self.name_cache.get(entry)
+        if cached is None:
+            e = self.entries[entry]
+            people = e.csl.get("author") or e.csl.get("editor") or []
+            families = tuple(_family(p) for p in people)
+            words = _printed_author_words(e.text) if people else ()
+            cached = (families, words if people and _misread(people, words) else None)
+            self.name_cache[entry] = cached
+        return cached
+
     def _names_score(self, names: list[str], entry: int | None) -> float:
         """How well a short form's names match an entry's authors (editors for volumes)."""
         if entry is None:
             return 0.0
         e = self.entries[entry]
-        people = e.csl.get("author") or e.csl.get("editor")
-        score = _list_score(names, [_family(p) for p in people], self.matcher) if people else 0.0
+        families, misread_words = self._entry_names(entry)
+        score = _list_score(names, list(families), self.matcher) if families else 0.0
         if e.container or len(names) != 1 or score == 1.0:
             return score
         variants = self.name_variants.get(e.cluster, ())
@@ -1269,10 +1289,10 @@ class _State:
         # citation still names its author first, so a single-name short form may match one
         # of its first words (of its printed author part, when the parser found people),
         # at a discount.
-        if people:  # the surname ends the author part ("Given Family") or opens it
-            words = _printed_author_words(e.text)
-            if not _misread(people, words):
+        if families:  # the surname ends the author part ("Given Family") or opens it
+            if misread_words is None:
                 return score
+            words = misread_words
             k = len(names[0].split())
             ends = {" ".join(words[-k:]), " ".join(words[:k])} if len(words) >= k else set()
             lead = max((self.matcher.name(names[0], w) for w in ends), default=0.0)
@@ -1366,7 +1386,7 @@ class _State:
         years = {y for e in tied if (y := _year_of(self.entries[e].csl))}
         if len(titles) == 1 and all(titles) and len(authors) <= 1 and len(years) <= 1:
             return min(tied)
-        printed = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
+        printed = _printed_years(cite.text)
         short = title_key(title)
         series = {title_key(str(self.entries[e].csl.get("title") or "")) for e in tied}
         if not printed or not short or not all(t.startswith(short) for t in series):
@@ -1378,7 +1398,7 @@ class _State:
         """Whether the short form prints one year (before its locator, outside the
         entry's title) and the entry is dated another: "observations on X, 22 May 2009,
         cit." is not the report on X of 2022."""
-        printed = set(_YEAR_IN_TEXT.findall(cite.text[: locator_start(cite.text)]))
+        printed = _printed_years(cite.text)
         if len(printed) != 1:
             return False
         e = self.entries[entry]
@@ -1440,6 +1460,14 @@ def _apply(cite: Citation, link: _Link, ids: list[str], state: _State) -> Citati
     resolution = Resolution(link.method, round(link.confidence, 3), link.reason)
     csl = link.csl if link.csl is not None else cite.csl
     return replace(cite, work=work, resolution=resolution, pinpoint=link.pinpoint, csl=csl)
+
+
+@lru_cache(maxsize=4096)
+def _printed_years(text: str) -> frozenset[str]:
+    """The years a short form prints before its locator; a number after a locator's
+    label ("p. 1501", "col. 1620") is no year, even where the splitter took it for one."""
+    head = _LABELLED_NUMBER.sub(" ", text[: locator_start(text)])
+    return frozenset(_YEAR_IN_TEXT.findall(head))
 
 
 def _year_of(csl: CSLItem) -> str | None:

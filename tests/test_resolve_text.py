@@ -537,6 +537,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "G. Liliro, Storia di Lidema nel Seicento, Venezia 1900, p. 4.",
+            "Liliro, Storia di Lidema, cit., p. 1501.",
+            "Liliro, Storia di Lidema, cit., col. 1620.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="a_page_that_looks_like_a_year_is_no_year",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
