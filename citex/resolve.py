@@ -96,6 +96,8 @@ CONFIDENCE_IBID = 0.95
 CONFIDENCE_IBID_LOOKBACK = 0.8
 CONFIDENCE_BY_PAGE_RANGE = 0.8
 CONFIDENCE_SUPRA_NOTE = 0.95
+# A supra note whose note does not hold the author named, matched by the author instead.
+CONFIDENCE_SUPRA_ELSEWHERE = 0.7
 CONFIDENCE_ALIAS = 0.95
 # A short form's confidence is its match score times this: a name alone never identifies
 # a work as surely as an Ibid. does.
@@ -656,18 +658,53 @@ class _State:
         return _Link(entry, "full", CONFIDENCE_FULL, reason, cite.pinpoint, csl)
 
     def _supra_note(self, number: int, cite: Citation, target: int, head: str) -> _Link:
-        """supra note N: an item of note N, picked by the author before the words if needed."""
+        """supra note N: an item of note N, picked by the author before the words if needed.
+
+        When note N cannot be the one meant (not an earlier note, or citing nothing by the
+        author named) the author is looked for among all earlier works, as for "Name, op.
+        cit.": OCR damages note numbers, and footnote numbering found in OCR text can be
+        off. The reason says so, and the confidence is lower.
+        """
+        names = _names_of(head) if head else []
+
+        def elsewhere(why: str) -> _Link:
+            if names:
+                link = self._short(cite, head, via="supra", start=False)
+                # by its author, not by a name found in some title (too weak here)
+                if link.entry is not None and link.confidence != CONFIDENCE_NAMED_IN:
+                    return replace(
+                        link,
+                        method="supra",
+                        confidence=min(link.confidence, CONFIDENCE_SUPRA_ELSEWHERE),
+                        reason=f"{why}; {link.reason}",
+                    )
+            return _unresolved("supra", cite, why)
+
         if target >= number:
-            return _unresolved("supra", cite, f"note {target} is not an earlier note")
+            return elsewhere(f"note {target} is not an earlier note")
         units = self.notes.get(target)
         if not units:
-            return _unresolved("supra", cite, f"note {target} cites nothing citex found")
+            return elsewhere(f"note {target} cites nothing citex found")
         distinct = _distinct_units(units, self.entries)
-        if len(distinct) > 1 and head:
-            names = _names_of(head)
+        if names and any(u.entry is not None for u in distinct):
             scored = [(self._names_score(names, u.entry), u) for u in distinct]
-            scored = [(s, u) for s, u in scored if s >= NAME_MATCH]
-            distinct = [u for _, u in scored]
+            picked = [u for s, u in scored if s >= NAME_MATCH]
+            if not picked:
+                why = f"note {target} cites nothing by {' and '.join(names)}"
+                link = elsewhere(why)
+                if link.entry is not None or len(distinct) != 1 or distinct[0].entry is None:
+                    return link
+                # the note's one item all the same: its author may be what the parser missed
+                entry = distinct[0].entry
+                return _Link(
+                    entry,
+                    "supra",
+                    CONFIDENCE_SUPRA_ELSEWHERE,
+                    f"refers to note {target}: {self._describe(entry)}, though its parsed"
+                    f" author is not {' and '.join(names)}",
+                    cite.pinpoint,
+                )
+            distinct = picked
         if len(distinct) != 1 or distinct[0].entry is None:
             return _unresolved(
                 "supra",
@@ -755,8 +792,11 @@ class _State:
         self.clusters[old] = []  # an empty cluster: its id is never used
         return note
 
-    def _short(self, cite: Citation, head: str, *, via: str | None) -> _Link:
-        """A short form (or op. cit.): an alias, author (+ title), or a title alone."""
+    def _short(self, cite: Citation, head: str, *, via: str | None, start: bool = True) -> _Link:
+        """A short form (or op. cit.): an alias, author (+ title), or a title alone.
+
+        ``start`` false: match only, never start a work of its own (a supra note whose
+        note does not hold the work looks for it like this)."""
         head = head.strip(" ,.;:")
         alias = self.aliases.get(_alias_key(head)) or self.aliases.get(
             _alias_key(str(cite.csl.get("title-short") or ""))
@@ -831,11 +871,15 @@ class _State:
 
         fields = _start_fields(names, comma, title_part, head, shortened=bool(shortened))
         if names and comma and not title_part and volume:  # the volume starts the work
-            return self._match_or_start(cite, attempt, {"title": _in_volume(volume)})
+            return self._match_or_start(
+                cite, attempt, {"title": _in_volume(volume)} if start else None
+            )
         if volume and fields is not None:
             fields["title"] = title_part if names and comma else title_only
-            return self._match_or_start(cite, attempt, fields, in_volume=_in_volume(volume))
-        return self._match_or_start(cite, attempt, fields)
+            return self._match_or_start(
+                cite, attempt, fields if start else None, in_volume=_in_volume(volume)
+            )
+        return self._match_or_start(cite, attempt, fields if start else None)
 
     def _match_or_start(
         self,

@@ -625,3 +625,56 @@ def test_a_full_citation_of_another_year_does_not_complete_a_work_of_short_forms
     short, full = at(notes, (1, 0)), at(notes, (2, 0))
     assert short.work is not None and full.work is not None
     assert short.work != full.work, full.resolution
+
+
+SUPRA_ELSEWHERE = [
+    pytest.param(
+        [
+            "Ann Lee, Old Roads of Kent (Boston, 1972), 4.",
+            "B. Orme, The Mills of Essex (London, 1965), 9.",
+            "Lee, supra note 7, at 12.",
+        ],
+        (3, 0),
+        (1, 0),
+        "note 7 is not an earlier note",
+        id="a_later_note_number_by_the_author",
+    ),
+    pytest.param(
+        [
+            "Ann Lee, Old Roads of Kent (Boston, 1972), 4.",
+            "B. Orme, The Mills of Essex (London, 1965), 9.",
+            "Lee, supra note 2, at 12.",
+        ],
+        (3, 0),
+        (1, 0),
+        "note 2 cites nothing by Lee",
+        id="the_note_cites_another_author",
+    ),
+    pytest.param(
+        [
+            "The Mills of Essex (London, 1965), 9.",
+            "Orme, supra note 1, at 12.",
+        ],
+        (2, 0),
+        (1, 0),
+        "though its parsed author is not Orme",
+        id="the_one_item_of_the_note_all_the_same",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "where", "target", "reason"), SUPRA_ELSEWHERE)
+def test_supra_note_that_cannot_be_the_one_meant(
+    texts: list[str], where: tuple[int, int], target: tuple[int, int], reason: str
+) -> None:
+    notes = resolve(*texts)
+    cite = at(notes, where)
+    assert cite.work == at(notes, target).work, cite.resolution
+    assert cite.resolution.method == "supra"
+    assert reason in cite.resolution.reason
+    assert cite.resolution.confidence <= 0.7
+
+
+def test_supra_note_to_a_later_note_by_nobody_cited_stays_null() -> None:
+    notes = resolve("Ann Lee, Old Roads of Kent (Boston, 1972), 4.", "Orme, supra note 7, at 12.")
+    assert at(notes, (2, 0)).work is None
