@@ -119,6 +119,9 @@ ARCHIVAL_PATH_MIN = 8
 # A short form that matches no earlier citation starts a work of its own: that the work
 # exists is certain, but not that no earlier citation of it was missed (OCR, splitting).
 CONFIDENCE_SHORT_FORM_START = 0.5
+# A title-only short form that matches nothing whole is tried by its part before the first
+# comma when that part has this many letters (without a leading article): "manuale".
+MIN_FIRST_PART = 6
 # A name-only short form matching no author, linked to the one work whose printed title
 # names that person (an edition of a traveller's narrative, a writer's letters).
 CONFIDENCE_NAMED_IN = 0.6
@@ -257,6 +260,13 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 # A number after a locator's label, to tell pages from years.
 # must match: "p. 1501" "pp.1620-21" "col. 1600" "n. 1590" "f. 1550"    must not match: "1501"
 _LABELLED_NUMBER = re.compile(r"\b(?:pp?|pagg?|coll?|nn?|ff?|cc?|fol)\.\s*\d+")
+# An editor or translator named after a short title's comma: initials and a surname, or
+# a role word.
+# must match: "A. Rossi ed." " a cura di A. Rossi" "ed. A. Rossi" "trans. Lee"
+# must not match: " Grand Chamber" " Sumal" " II"
+_EDITOR_AFTER = re.compile(
+    r"\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|(?:a\s+cura\s+di|eds?\.|trans\.|hrsg\.)\s)"
+)
 # A word a title needs to start a work: two letters at least ("MV" for a periodical).
 _TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 # A title given by its initials, maybe in quotes or guillemets.
@@ -1107,6 +1117,19 @@ class _State:
             )
             if printed is not None:
                 return printed
+            first, *rest = _comma_parts(title)
+            first = first.strip()
+            if (
+                not names
+                and rest
+                and _EDITOR_AFTER.match(",".join(rest))
+                and len(title_key(first)) >= MIN_FIRST_PART
+            ):
+                # "Il manuale, A. Rossi ed., p. 137": what follows the short title's
+                # comma was no part of it
+                link = self._short_by_title(cite, first, via=via)
+                if link.entry is not None:
+                    return link
             return _unresolved(
                 "short-title",
                 cite,

@@ -546,6 +546,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "Il manuale di mercatura di Neri de' Rossi,A. Bianchi, ed., Genoa 1963, p. 137.",
+            "G. Verdi, Storia di Genova, Genova 1950, p. 3.",
+            "Il manuale,A. Bianchi ed., p. 140.",
+        ],
+        [((3, 0), (1, 0))],
+        id="title_only_short_form_with_its_editor_after_a_comma",
+    ),
+    pytest.param(
+        [
             "F. Rossi - G. Neri, Venetia città nobilissima, Venezia 1663, p. 3.",
             "Rossi - Neri, op. cit., p. 77.",
         ],
