@@ -17,12 +17,13 @@ import functools
 import re
 import unicodedata
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 __all__ = [
     "OCR_DIGIT_LETTERS",
     "OCR_LETTER_GROUPS",
+    "NameIndex",
     "best_window",
     "edit_operations",
     "edit_similarity",
@@ -173,6 +174,64 @@ def name_similarity(a: str, b: str) -> float:
     if short[0] == long_[0] and short[-1] == long_[-1] and _is_subsequence(short, long_):
         ratio = max(ratio, 0.5 + 0.5 * len(short) / len(long_))
     return max(ratio, _accent_wildcard_score(a, b), _accent_wildcard_score(b, a))
+
+
+class NameIndex:
+    """Names indexed so that those :func:`name_similarity` may score at least a floor
+    against a query are found without scoring every one.
+
+    ``name_similarity(a, b) >= floor`` (for a floor of 0.5 or more) needs one of: the
+    keys' edit ratio at least the floor, found by rapidfuzz over all keys at C speed; the
+    same first and last letter (the dropped-letter score); or, for the accent wildcard, a
+    key as long as the other name's letters. So :meth:`candidates` returns a superset of
+    the names scoring at least the floor, never missing one.
+
+    Example:
+        >>> index = NameIndex()
+        >>> index.add("Kővári", 1); index.add("Lee", 2); index.add("Orme", 3)
+        >>> sorted(index.candidates("Kvri", 0.65)), sorted(index.candidates("Le3", 0.65))
+        ([1], [2])
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[str, set[int]] = {}  # key -> values
+        self._keys: list[str] = []
+        self._ends: dict[tuple[str, str], set[str]] = {}  # (first, last letter) -> keys
+        self._length: dict[int, set[str]] = {}  # key length -> keys
+        self._accented: dict[int, set[str]] = {}  # letters of accented names -> keys
+
+    def add(self, name: str, value: int) -> None:
+        """Index ``name`` under ``value``."""
+        key = name_key(name)
+        if not key:
+            return
+        if key not in self._values:
+            self._values[key] = set()
+            self._keys.append(key)
+            self._ends.setdefault((key[0], key[-1]), set()).add(key)
+            self._length.setdefault(len(key), set()).add(key)
+        self._values[key].add(value)
+        letters = [ch for ch in name if ch.isalpha()]
+        if any(fold(ch) != ch for ch in letters):
+            self._accented.setdefault(len(letters), set()).add(key)
+
+    def candidates(self, name: str, floor: float) -> set[int]:
+        """The values of every indexed name that may score ``floor`` or more."""
+        key = name_key(name)
+        if not key:
+            return set()
+        keys = {
+            k
+            for k, _, _ in process.extract_iter(
+                key, self._keys, scorer=fuzz.ratio, score_cutoff=floor * 100 - 1e-6
+            )
+        }
+        keys |= self._ends.get((key[0], key[-1]), set())
+        keys |= self._accented.get(len(key), set())  # an indexed name spelt with accents
+        letters = [ch for ch in name if ch.isalpha()]
+        if any(fold(ch) != ch for ch in letters):  # the query spelt with accents
+            keys |= self._length.get(len(letters), set())
+        return {v for k in keys for v in self._values[k]}
 
 
 def _accent_wildcard_score(clean: str, damaged: str) -> float:

@@ -49,6 +49,7 @@ from .archival import archive_key as _archive_key
 from .citations import ALIAS_DEFINITION, BARE_NAME_OPENING, OCR_CIT, locator_start
 from .citations import LEADING_FOREIGN_SIGNAL as _LEADING_SIGNAL
 from .fuzzy import (
+    NameIndex,
     key_ratio,
     name_similarity,
     normalise,
@@ -78,6 +79,9 @@ NAME_MATCH = 0.72
 # damages short names most ("Zalin" for "Zaun" scores 0.67), while different surnames stay
 # lower ("Bianchi"/"Rossi" 0.17, "Lee"/"Orme" 0.29, "Harland"/"Howard" 0.62).
 NAME_WITH_TITLE = 0.65
+# The lowest name similarity any rule here accepts (NAME_WITH_TITLE): the name index
+# returns every name that may reach it.
+NAME_FLOOR = NAME_WITH_TITLE
 # When several earlier authors pass NAME_MATCH, the best one wins only with this lead over
 # the next (an exact "Smith" over an OCR-near "Smyth" leads by 0.2); a smaller lead is left
 # unresolved, since it is OCR noise deciding.
@@ -463,6 +467,10 @@ class _State:
     name_cache: dict[int, tuple[tuple[str, ...], tuple[str, ...] | None]] = field(
         default_factory=dict
     )
+    # Every name a scored entry may be matched by (authors, editors, printed author words,
+    # lead words, short forms' spellings), to find the few worth scoring for a short
+    # form without scoring every work cited before it.
+    name_index: NameIndex = field(default_factory=NameIndex)
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -499,6 +507,8 @@ class _State:
             if family:
                 cluster = self.entries[link.entry].cluster
                 self.name_variants.setdefault(cluster, set()).add(family)
+                for member in self.clusters[cluster]:
+                    self.name_index.add(family, member)
 
     def _note_author(self, cite: Citation, link: _Link) -> None:
         """Remember who the citation just resolved names, for an "idem" after it."""
@@ -989,7 +999,9 @@ class _State:
         who = " and ".join(names)
         scored = [
             (s, e)
-            for e, s in self._score_entries(lambda e: self._names_score(names, e))
+            for e, s in self._score_entries(
+                lambda e: self._names_score(names, e), self._name_candidates(names)
+            )
             if s >= name_match and not self._year_conflicts(cite, e)
         ]
         if not scored:
@@ -1296,6 +1308,28 @@ class _State:
         if signature not in self.signatures:
             self.signatures.add(signature)
             self.scored.append(index)
+            self._index_names(index)
+
+    def _index_names(self, index: int) -> None:
+        """Put every name the entry may be matched by in the name index."""
+        e = self.entries[index]
+        families, _ = self._entry_names(index)
+        words = _printed_author_words(e.text)
+        joined = [" ".join(words[:k]) for k in range(1, len(words) + 1)]
+        joined += [" ".join(words[-k:]) for k in range(1, len(words) + 1)]
+        for name in (*families, *e.lead, *joined, *self.name_variants.get(e.cluster, ())):
+            self.name_index.add(name, index)
+
+    def _name_candidates(self, names: list[str]) -> list[int]:
+        """The entries of the current tier a short form's names may match (all of them
+        with a matcher other than the default: the index knows only its similarity)."""
+        if self.matcher.name is not name_similarity or not names:
+            return self._candidates()
+        first = names[0]
+        found = self.name_index.candidates(first, NAME_FLOOR)
+        if len(first.split()) > 1:  # _one_name also tries the name's last word
+            found |= self.name_index.candidates(first.split()[-1], NAME_FLOOR)
+        return [i for i in self._candidates() if i in found]
 
     def _cluster_heads(self) -> list[int]:
         """The entries of full citations, one list for scoring (all, in order); works known
@@ -1310,10 +1344,14 @@ class _State:
         """The entries to score short forms against in the current tier."""
         return [i for i in self.scored if self.entries[i].provisional == self.use_provisional]
 
-    def _score_entries(self, score: Callable[[int], float]) -> list[tuple[int, float]]:
-        """Score every work (best entry of each cluster), in document order."""
+    def _score_entries(
+        self, score: Callable[[int], float], among: list[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """Score every work (best entry of each cluster), in document order; only the
+        entries ``among`` when given (the others are known to score too low)."""
         best: dict[int, tuple[int, float]] = {}
-        for i in self._candidates():  # a repeat scores as its first, never replacing it
+        for i in self._candidates() if among is None else among:
+            # a repeat scores as its first, never replacing it
             e = self.entries[i]
             s = score(i)
             if e.cluster not in best or s > best[e.cluster][1]:
@@ -1322,7 +1360,7 @@ class _State:
 
     def _any_author(self, names: list[str], threshold: float = NAME_MATCH) -> bool:
         """Whether some earlier work has authors that these names match."""
-        return any(self._names_score(names, i) >= threshold for i in self._candidates())
+        return any(self._names_score(names, i) >= threshold for i in self._name_candidates(names))
 
     def _entry_names(self, entry: int) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
         """An entry's family names (authors, else editors) and, when the parser misread

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from citex.citations import split_citations_in_text
+from citex.fuzzy import name_similarity
 from citex.models import Footnote
-from citex.resolve import resolve_citations
+from citex.resolve import Matcher, resolve_citations
 
 
 def resolve(*texts: str) -> tuple[Footnote, ...]:
@@ -687,3 +688,19 @@ def test_supra_note_that_cannot_be_the_one_meant(
 def test_supra_note_to_a_later_note_by_nobody_cited_stays_null() -> None:
     notes = resolve("Ann Lee, Old Roads of Kent (Boston, 1972), 4.", "Orme, supra note 7, at 12.")
     assert at(notes, (2, 0)).work is None
+
+
+@pytest.mark.parametrize(("texts", "links"), CASES)
+def test_the_name_index_changes_no_link(texts: list[str], links: object) -> None:
+    # A matcher other than the default is scored against every work (the name index knows
+    # only the default similarity): both must give the same works.
+    notes = [
+        Footnote(number=n, page=1, text=t, spans=(), citations=tuple(split_citations_in_text(t)))
+        for n, t in enumerate(texts, start=1)
+    ]
+    plain = Matcher(name=lambda a, b: name_similarity(a, b))
+    with_index = resolve_citations(notes)
+    without = resolve_citations(notes, matcher=plain)
+    assert [c.work for f in with_index for c in f.citations] == [
+        c.work for f in without for c in f.citations
+    ]

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citex.fuzzy import name_similarity, normalise, short_title_similarity, title_similarity
+from citex.fuzzy import (
+    NameIndex,
+    name_similarity,
+    normalise,
+    short_title_similarity,
+    title_similarity,
+)
 from citex.models import Citation, Footnote
 from citex.resolve import resolve_citations
 from citex.works import build_works, merge_csl, same_work, work_id, work_ids
@@ -317,3 +323,29 @@ def test_short_title_similarity(short: str, full: str, match: bool) -> None:
 
 def test_normalise_keeps_numbers_and_ordinals() -> None:
     assert normalise("The 19th Party, 1977, T6kds") == "the 19th party 1977 tokds"
+
+
+# Names as OCR leaves them: letters, accented letters, digits read for letters.
+_OCR_NAME = st.text(alphabet="abcdeiklmnorstuvzÁáéíóöőúüűčšž068 ", min_size=1, max_size=12)
+
+
+@given(query=_OCR_NAME, names=st.lists(_OCR_NAME, min_size=1, max_size=12))
+def test_name_index_finds_every_name_that_may_match(query: str, names: list[str]) -> None:
+    index = NameIndex()
+    for i, name in enumerate(names):
+        index.add(name, i)
+    found = index.candidates(query, 0.65)
+    for i, name in enumerate(names):
+        if name_similarity(query, name) >= 0.65:
+            assert i in found, (query, name, name_similarity(query, name))
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Kvri", "Kővári"), ("Kbvhri", "Kővári"), ("T6kds", "Tőkés"), ("Le3", "Lee")],
+)
+def test_name_index_finds_ocr_damaged_names(query: str, name: str) -> None:
+    index = NameIndex()
+    index.add(name, 7)
+    index.add("Orme", 8)
+    assert index.candidates(query, 0.65) == {7}
