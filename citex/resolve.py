@@ -1329,7 +1329,8 @@ class _State:
         found = self.name_index.candidates(first, NAME_FLOOR)
         if len(first.split()) > 1:  # _one_name also tries the name's last word
             found |= self.name_index.candidates(first.split()[-1], NAME_FLOOR)
-        return [i for i in self._candidates() if i in found]
+        # only scored entries are indexed; in document order, as _candidates gives them
+        return sorted(i for i in found if self.entries[i].provisional == self.use_provisional)
 
     def _cluster_heads(self) -> list[int]:
         """The entries of full citations, one list for scoring (all, in order); works known
