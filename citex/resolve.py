@@ -439,6 +439,7 @@ class _State:
     # same work, fields and lead words (a work cited fully again and again scores the same
     # each time, and scoring every repeat made a long document quadratic).
     scored: list[int] = field(default_factory=list)
+    scored_set: set[int] = field(default_factory=set)
     signatures: set[str] = field(default_factory=set)
     aliases: dict[str, int] = field(default_factory=dict)
     containers: dict[int, int] = field(default_factory=dict)  # chapter entry -> volume entry
@@ -506,9 +507,12 @@ class _State:
             family = _family(people[0])
             if family:
                 cluster = self.entries[link.entry].cluster
-                self.name_variants.setdefault(cluster, set()).add(family)
-                for member in self.clusters[cluster]:
-                    self.name_index.add(family, member)
+                variants = self.name_variants.setdefault(cluster, set())
+                if family not in variants:
+                    variants.add(family)
+                    for member in self.clusters[cluster]:
+                        if member in self.scored_set:  # the index holds scored entries
+                            self.name_index.add(family, member)
 
     def _note_author(self, cite: Citation, link: _Link) -> None:
         """Remember who the citation just resolved names, for an "idem" after it."""
@@ -1308,6 +1312,7 @@ class _State:
         if signature not in self.signatures:
             self.signatures.add(signature)
             self.scored.append(index)
+            self.scored_set.add(index)
             self._index_names(index)
 
     def _index_names(self, index: int) -> None:
