@@ -247,12 +247,15 @@ _SIGNAL_INSIDE = re.compile(
 
 # A phrase that joins an item to the source it is reprinted, translated or quoted in.
 # must match: ", reprinted in " " as quoted in " ", trans. in " ", in " ' trans. in '
-# must not match: '," in ' (a chapter's container) "Vol. 2 in" "within"
+#             ", [as quoted in:] " " [quoted in:] " (in brackets, as Polish journals print it)
+# must not match: '," in ' (a chapter's container) "Vol. 2 in" "within" " [in:] " (a
+#                 chapter's container)
 # The spaces before the phrase are matched only from where they start (never after a
 # space), so a long run of spaces is scanned once, not once per position (quadratic).
 _RELATION = re.compile(
     r"(?:,\s*|(?<!\s)\s+)(?P<relation>(?:as\s+)?quoted\s+in|(?:as\s+)?cited\s+in|reprinted\s+in"
     r"|repr\.\s+in|trans(?:\.|lated)\s+in|excerpted\s+in)\s+"
+    r"|(?:,\s*|(?<!\s)\s+)\[(?P<bracketed>(?:as\s+)?(?:quoted|cited)\s+in):?\]\s*"
     r"|,\s*(?P<bare>in)\s+"
 )
 # A relation phrase opening a clause: the whole note cites a source an item appears in.
@@ -1369,7 +1372,9 @@ def _split_relations(
             before = text[piece_start : m.start()].rstrip()
             if not _COMPLETE_ITEM_END.search(before):
                 continue
-        relation = " ".join((m.group("relation") or m.group("bare")).split())
+        relation = " ".join(
+            (m.group("relation") or m.group("bracketed") or m.group("bare")).split()
+        )
         cuts.append((m.start(), m.end(), relation))
         piece_start = m.end()
     pieces: list[_Piece] = []

@@ -1073,6 +1073,17 @@ SPLITS = [
         ],
         id="ff_closing_a_page_ends_the_sentence_and_vgl_without_period_opens_one",
     ),
+    pytest.param(
+        "C. Neri, Études sociales, Paris: F. Alcan 1889, pp. 176, 178, [as quoted in:] Lee,"
+        " supra note 2, p. 5.",
+        [
+            cite(
+                "C. Neri, Études sociales, Paris: F. Alcan 1889, pp. 176, 178", pinpoint="176, 178"
+            ),
+            cite("Lee, supra note 2, p. 5", "supra", relation="as quoted in", pinpoint="5"),
+        ],
+        id="relation_in_brackets",
+    ),
 ]
 
 
