@@ -1200,6 +1200,10 @@ class _State:
                 name_score = min(
                     max((self.matcher.name(n, w) for w in words), default=0.0) for n in names
                 )
+                variants = self.name_variants.get(e.cluster, ())
+                if len(names) == 1 and variants:  # spellings its short forms gave
+                    seen = max(self.matcher.name(names[0], v) for v in variants)
+                    name_score = max(name_score, seen - LEAD_WORD_DISCOUNT)
                 if name_score < NAME_MATCH:
                     continue
                 openings = [rest]

@@ -404,6 +404,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "M. Bertuto, Diarii,Venezia, 1895, col. 231.",
+            "Bertuto, Diarii,XLV, col. 361.",
+            "Bertjto, Diarii,XLV, col. 14.",
+            "Beotjto, Diarii,XLV, col. 607.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0)), ((4, 0), (1, 0))],
+        id="ocr_spellings_against_a_full_citation_parsed_without_its_title",
+    ),
+    pytest.param(
+        [
             "Annuario dei mulini italiani. 1939-1940, Roma 1941, p. 5.",
             "Annuario dei mulini italiani. 1954-1955, Roma 1956, p. 7.",
             "Annuario dei mulini..., 1954-1955, p. 1357.",
