@@ -284,8 +284,9 @@ _PRINTED_VOLUME = re.compile(r"[,\"”’]\s*in\s+(?P<volume>[«\"“]?[A-Z][^,�
 # must match: ",in " ', in ' '," in ' ", sub voce in "    must not match: "Venice in"
 _VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*" + _ENTRY_OF + r"in\s+")
 # "op. cit." and its kin closing a short title.
-# must match: ",cit" ", op. cit." " cit." ",loc. cit"    must not match: "Citeaux" "citta"
-_OP_CIT_TAIL = re.compile(r"(?:,|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\b\.?.*$")
+# must match: ",cit" ", op. cit." " cit." ",loc. cit" "...cit" (after a shortened title)
+# must not match: "Citeaux" "citta" "Explicit"
+_OP_CIT_TAIL = re.compile(r"(?:,|\.|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\b\.?.*$")
 # A volume in a short title.
 # must match: " Vol. XVIII" " Vol. 2" " vol. II"    must not match: "Volume" " No. 3"
 # The match starts where the white space before it starts (never after a space) and takes

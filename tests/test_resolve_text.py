@@ -414,6 +414,14 @@ CASES = [
     ),
     pytest.param(
         [
+            "M. Azzi Neri, Il giardino veneto tra Sette e Ottocento, Milano 1988, p. 3.",
+            "Ead.. I giardino...cit., pp. 55-68.",
+        ],
+        [((2, 0), (1, 0))],
+        id="ead_with_a_title_shortened_by_dots_before_cit",
+    ),
+    pytest.param(
+        [
             "Annuario dei mulini italiani. 1939-1940, Roma 1941, p. 5.",
             "Annuario dei mulini italiani. 1954-1955, Roma 1956, p. 7.",
             "Annuario dei mulini..., 1954-1955, p. 1357.",
