@@ -58,7 +58,7 @@ from .fuzzy import (
     title_similarity,
 )
 from .models import Citation, CSLItem, Footnote, Resolution
-from .works import WorkIndex, merge_csl, same_work, work_ids
+from .works import WorkIndex, issued_year, merge_csl, same_work, work_ids
 
 __all__ = [
     "BACK_REFERENCES",
@@ -258,8 +258,10 @@ _LOCATOR_AFTER_ELLIPSIS = re.compile(
 # must match: "(cited in n. 5, above)" "(cit. alla nota 4)" "(see above, n. 3)" "(supra)"
 # must not match: "(1313-1329)" "(Venezia)"
 _CROSS_REFERENCE = re.compile(r"\([^()]{0,40}\b(?i:cit|above|supra|sopra)[^()]{0,40}\)")
-# A year printed in a citation ("1959-1960" gives both).
-# must match: "1959" "1960" in "1959-1960"    must not match: "19590" "p. 1156" "759"
+# A year printed in a citation ("1959-1960" gives both; "19/2003/1" gives 2003, which the
+# splitter's year pattern, reading dates of publication, leaves out).
+# must match: "1959" "1960" in "1959-1960" "2003" in "19/2003/1"
+# must not match: "19590" "p. 1156" "759"
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 # A number after a locator's label, to tell pages from years.
 # must match: "p. 1501" "pp.1620-21" "col. 1600" "n. 1590" "f. 1550"    must not match: "1501"
@@ -796,7 +798,7 @@ class _State:
                 continue
             names = [_family(a) for a in head.csl.get("author") or []]
             short = str(head.csl.get("title") or "")
-            years = {_year_of(head.csl), _year_of(e.csl)} - {None}
+            years = {issued_year(head.csl), issued_year(e.csl)} - {None}
             if (
                 names
                 and short
@@ -841,7 +843,6 @@ class _State:
             head = head[: shortened.start()]  # "Title...pp. 20 sgg": the title ends there
         head = _ELLIPSIS.sub("", head).strip(" ,.;:")
         name_part, comma, title_part = _split_head(head)
-        by_period = bool(comma) and _NAME_CLOSED_BY_PERIOD.match(head) is not None
         names = _names_of(name_part) if comma or not shortened else []
         # "Name, Chapter, in Volume, cit.": the chapter's title names the work.
         volume = _CHAPTER_IN.search(head)
@@ -884,7 +885,7 @@ class _State:
                         reason=f"{link.reason}; {' and '.join(names)} is named in it",
                     )
             link = self._short_by_title(cite, title_only, via=via)
-            if link.entry is None and link.missing and by_period and title_part:
+            if link.entry is None and link.missing and comma == "." and title_part:
                 # "Neri. La pittura, cit." with no earlier work by Neri: the short title
                 # alone (the name may be a title's first sentence after all)
                 link = self._short_by_title(cite, title_part, via=via)
@@ -1356,13 +1357,11 @@ class _State:
         return [i for i in self.scored if self.entries[i].provisional == self.use_provisional]
 
     def _score_entries(
-        self, score: Callable[[int], float], among: list[int] | None = None
+        self, score: Callable[[int], float], among: list[int]
     ) -> list[tuple[int, float]]:
-        """Score every work (best entry of each cluster), in document order; only the
-        entries ``among`` when given (the others are known to score too low)."""
+        """Score the entries ``among`` (best entry of each cluster), in document order."""
         best: dict[int, tuple[int, float]] = {}
-        for i in self._candidates() if among is None else among:
-            # a repeat scores as its first, never replacing it
+        for i in among:  # a repeat scores as its first, never replacing it
             e = self.entries[i]
             s = score(i)
             if e.cluster not in best or s > best[e.cluster][1]:
@@ -1495,17 +1494,16 @@ class _State:
         # One title, parsed with an author in one citation and none in another ("I
         # registri..., ed. R. Neri, Napoli, 1950" and "I registri..., voll. 1-46, Napoli"),
         # and no two years (two reports of one title are two documents).
-        titles = {title_key_of(str(self.entries[e].csl.get("title") or "")) for e in tied}
+        titles = {title_key(str(self.entries[e].csl.get("title") or "")) for e in tied}
         authors = {
             normalise(_family(a[0])) for e in tied if (a := self.entries[e].csl.get("author"))
         }
-        years = {y for e in tied if (y := _year_of(self.entries[e].csl))}
+        years = {y for e in tied if (y := issued_year(self.entries[e].csl))}
         if len(titles) == 1 and all(titles) and len(authors) <= 1 and len(years) <= 1:
             return min(tied)
         printed = _printed_years(cite.text)
         short = title_key(title)
-        series = {title_key(str(self.entries[e].csl.get("title") or "")) for e in tied}
-        if not printed or not short or not all(t.startswith(short) for t in series):
+        if not printed or not short or not all(t.startswith(short) for t in titles):
             return None  # "Title on Cambodia, 2009" is not "Title on Australia, 2009"
         dated = {self.entries[e].cluster: e for e in tied if printed & self._years_of(e)}
         return next(iter(dated.values())) if len(dated) == 1 else None
@@ -1519,16 +1517,16 @@ class _State:
             return False
         e = self.entries[entry]
         printed -= set(_YEAR_IN_TEXT.findall(str(e.csl.get("title") or "")))
-        year = _year_of(e.csl)
-        return bool(printed) and year is not None and year not in printed
+        year = issued_year(e.csl)
+        return bool(printed) and year is not None and str(year) not in printed
 
     def _years_of(self, entry: int) -> set[str]:
         """The years an entry gives: its date and those printed in its title."""
         e = self.entries[entry]
         years = set(_YEAR_IN_TEXT.findall(str(e.csl.get("title") or "")))
-        year = _year_of(e.csl)
+        year = issued_year(e.csl)
         if year:
-            years.add(year)
+            years.add(str(year))
         return years
 
     def _item_key(self, entry: int) -> tuple[str, str]:
@@ -1584,15 +1582,6 @@ def _printed_years(text: str) -> frozenset[str]:
     label ("p. 1501", "col. 1620") is no year, even where the splitter took it for one."""
     head = _LABELLED_NUMBER.sub(" ", text[: locator_start(text)])
     return frozenset(_YEAR_IN_TEXT.findall(head))
-
-
-def _year_of(csl: CSLItem) -> str | None:
-    """The first year of an item's date, as text."""
-    issued = csl.get("issued")
-    parts = issued.get("date-parts") if isinstance(issued, dict) else None
-    if parts and parts[0] and parts[0][0]:
-        return str(parts[0][0])
-    return None
 
 
 def _initials(title: str) -> str:
@@ -1733,13 +1722,15 @@ def _without_trailing_locators(head: str) -> str:
 
 
 def _split_head(head: str) -> tuple[str, str, str]:
-    """'Name, Short Title' -> ('Name', ',', 'Short Title'), commas in quotes protected.
+    """'Name, Short Title' -> ('Name', ',', 'Short Title'), commas in quotes protected;
+    ('', '', title) without a separator.
 
-    OCR reads the comma after a name as a period: 'G. Name. Short Title' splits there too.
+    OCR reads the comma after a name as a period: 'G. Name. Short Title' splits there
+    too, with '.' as the separator.
     """
     m = _NAME_CLOSED_BY_PERIOD.match(head)
     if m and "," not in m.group("name"):
-        return m.group("name"), ",", head[m.end() :].strip(' "“”')
+        return m.group("name"), ".", head[m.end() :].strip(' "“”')
     parts = _comma_parts(head)
     if len(parts) == 1:
         return parts[0].strip(), "", ""

@@ -34,6 +34,7 @@ __all__ = [
     "WorkIndex",
     "build_works",
     "fold_relations",
+    "issued_year",
     "merge_csl",
     "same_work",
     "work_id",
@@ -248,7 +249,7 @@ class WorkIndex:
         """Index ``item`` under ``value`` (values must be added in increasing order)."""
         shape = _shape(item)
         if shape is not None:
-            self._by_shape.setdefault(shape, {}).setdefault(_year(item), []).append(value)
+            self._by_shape.setdefault(shape, {}).setdefault(issued_year(item), []).append(value)
         for digits in _symbol_digits(item):
             self._by_symbol.setdefault(digits, []).append(value)
 
@@ -257,7 +258,7 @@ class WorkIndex:
         found: set[int] = set()
         shape = _shape(item)
         by_year = self._by_shape.get(shape, {}) if shape is not None else {}
-        year = _year(item)
+        year = issued_year(item)
         for y, values in by_year.items():
             if year is None or y is None or y == year:
                 found.update(values)
@@ -340,7 +341,7 @@ def work_id(csl: CSLItem) -> str:
         name, words = (words[0], words[1:]) if words else ("", words)
     if not name:  # a document known by its symbol alone: "A/4684" -> "a4684"
         name = _ID_CHARS.sub("", fold(str(csl.get("number") or "")).lower())
-    year = _year(csl)
+    year = issued_year(csl)
     base = f"{name}{year or ''}{words[0] if words else ''}"
     return base or "work"
 
@@ -435,7 +436,8 @@ def _title_extends(a: CSLItem, b: CSLItem) -> bool:
     Papes ... au XIVe siècle"). Both need a year and an author, and the shorter title
     letters enough to name a work.
     """
-    if not (a.get("author") and b.get("author")) or _year(a) is None or _year(a) != _year(b):
+    year = issued_year(a)
+    if not (a.get("author") and b.get("author")) or year is None or year != issued_year(b):
         return False
     ka, kb = sorted((title_key(_titles(a)), title_key(_titles(b))), key=len)
     return len(ka) >= TITLE_PREFIX_MIN and kb.startswith(ka)
@@ -463,7 +465,7 @@ def _date_parts(item: CSLItem) -> list[list[Any]] | None:
     return None
 
 
-def _year(item: CSLItem) -> int | None:
+def issued_year(item: CSLItem) -> int | None:
     """The first year of the item's date, or None."""
     parts = _date_parts(item)
     try:
@@ -474,7 +476,7 @@ def _year(item: CSLItem) -> int | None:
 
 def _years_conflict(a: CSLItem, b: CSLItem) -> bool:
     """True when both items have a year and the years differ (another edition or issue)."""
-    ya, yb = _year(a), _year(b)
+    ya, yb = issued_year(a), issued_year(b)
     return ya is not None and yb is not None and ya != yb
 
 
