@@ -205,6 +205,11 @@ _GLUED_PAGE = re.compile(r"[a-zà-ÿ’']{4}pp?$")
 # A page number after the period: "12" in ". 12".
 # must match: " 12" "7"    must not match: " Lee" " (12)"
 _DIGIT_AFTER = re.compile(r"\s?\d")
+# Abbreviations that break no sentence when a number follows ("t. IX", "Bd. 3", "Nr. 12")
+# but are ordinary one-letter or short words otherwise.
+_BEFORE_NUMBER = frozenset("t tom bd hft nr".split())
+# must match: " IX" " 3" " xii,"    must not match: " Il" " In" " Venezia"
+_NUMBER_AFTER = re.compile(r"\s?(?:\d|[IVXLC]+\b|[ivxlc]+\b)")
 # A year alone after a period, closing the note or followed by a locator: the period
 # after a place is the comma before the publication year, as OCR read it.
 # must match: " 1713" " 1977, pp. 3" " 1990."    must not match: " 1990 saw" " 19901"
@@ -456,11 +461,14 @@ _LOWERCASE_TAIL = re.compile(
 # or entry of the pages cited, after a comma or "and"/"e".
 # must match: ", doc. XII" ", nota 8" ", no. 412" ", doc. XII.3" ", tav. 3" " e figg. 1-8"
 #             " and n. 26" ", and chap. X" ", Sezione IV" ", nn. 281, 282"
+# ... or a bare "nota"/"note" right after the page: the passage is in a note there.
+# must match also: "p. 172 nota" "p. 9, note"
 # must not match: ", Vol. 2" ", 1990" ", Nota bene" (no number) " and 12"
 _NUMBERED_TAIL = re.compile(
     r"(?:,\s*(?:(?:and|e)\s+)?|(?<!\s)\s+(?:and|e)\s+)"
     r"(?:docs?|nos?|nn?|nota|note|tav|tab|figg?|chap|cap|(?i:sezione|sez|parte|part|section))"
     r"\.?\s*[\dIVXLCivxlc][\w.\-–, ]{0,20}$"
+    r"|(?<=\d)(?:,\s*|\s+)(?:nota|note)$"
 )
 # A span of years, as titles give them ("1500-1700", "1378-81").
 # must match: "1500-1700" "1378-81" "1500 – 1700"    must not match: "1500" "pp. 15-17"
@@ -492,10 +500,18 @@ _DATE = re.compile(
 )
 # Volume, issue and similar cues followed by a number.
 # must match: "Vol. 64" "No. 3" "Vols. I" "vol. xii" "Nos. 3-4"    must not match: "Novel 3"
-_VOLUME_CUE = re.compile(r"\b(?:[Vv]ols?|[Nn]os?)\.\s*(?:\d+|[IVXLC]+\b|[ivxlc]+\b)")
-# Editor and translator cues of a chapter or edition.
-# must match: ", ed. Paul" " eds. " " trans. " " edited by "    must not match: "edited" alone
-_ROLE_CUE = re.compile(r"(?:,\s*|\s)(?:eds?|trans|comp)\.\s|\bedited\s+by\b|\btranslated\s+by\b")
+# "voi." is how OCR reads "vol." in Italian notes ("voi. 3"); "voi" as a word takes no period
+# and number.
+# must match also: "voi. 3" "voi. XII"    must not match: "voi siete"
+_VOLUME_CUE = re.compile(r"\b(?:[Vv]o[li]s?|[Nn]os?)\.\s*(?:\d+|[IVXLC]+\b|[ivxlc]+\b)")
+# Editor and translator cues of a chapter or edition, in the corpora's languages.
+# must match: ", ed. Paul" " eds. " " trans. " " edited by " ",a cura di " ", a c. di "
+#             " hrsg. von " " hg. v. " ", éd. par " ", trad. di "
+# must not match: "edited" alone "la cura di sé" (no comma or space before "a cura")
+_ROLE_CUE = re.compile(
+    r"(?:,\s*|\s)(?:eds?|trans|comp|hrsg|hg|éd|trad)\.\s|\bedited\s+by\b|\btranslated\s+by\b"
+    r"|(?:,\s*|\s)a\s+(?:cura|c\.)\s+di\s|\bherausgegeben\s+von\b"
+)
 # A quoted title followed by the rest of a citation: a comma inside the closing quote.
 # must match: '"Salt Roads," in' '"Title," The Times'    must not match: '"word" said'
 _TITLE_QUOTE = re.compile(r"[,?!][\"”]\s*(?:in\s|[A-Z\d(])")
@@ -513,8 +529,14 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|del|della|du|des|la|le|ten|ter|zu|y)\s
 # follow the surname, as in catalogues.
 # must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme," "Orme S.,"
 #             "Orme S. T.," "Ann Lee - Bo Orme," "Ann Lee ," (OCR's space before the comma)
+#             "Fr. Thiriet,"
 # must not match: "For example," "In that letter," "Orme S. Title,"
-_NAME_LEAD = r"(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
+# Given names abbreviated to more than an initial, as French, German and Italian notes
+# print them: "Fr. Thiriet", "Ch. Diehl", "Th. Mommsen", "Gius. Neri".
+_GIVEN_ABBREVIATION = (
+    r"(?:Fr|Ch|Chr|Th|Ph|Wm|Jas|Jos|Geo|Jac|Hy|Edw|Alex|Ant|Giov|Gius|Fed|Franc)\.\s?"
+)
+_NAME_LEAD = r"(?:[A-Z]\.\s?|" + _GIVEN_ABBREVIATION + r"|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
 _ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+(?:\s[A-Z]\.){0,2}"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
@@ -593,11 +615,14 @@ _NO_IMPRINT = (
 #             ", Casa editrice Neri, 1989" "In Roma 1590" ", Roma, Ed. del Borgo, 3 voll., 1880"
 #             ", Roma, Borgo, 1806-1808" ", In Roma, Appresso Neri, MDCXX" ", Firenze, s.a"
 #             ", Roma, Istituto di lettere, scienze ed arti, 2004" ", Rome 1914, 3 voll."
-#             ", Venezia [1995]" (a year the book does not print)
+#             ", Venezia [1995]" (a year the book does not print) ", Parigi-L’Aja, 1966"
+#             ", Friburgi Brisgoviae 1930" ", New York 1990"
 # must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
 #                 ", Roma, s.v. mulino"
 _CLOSING_FACTS = re.compile(
-    r"(?:,|\bIn)\s*(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*\.?"
+    r"(?:,|\bIn)\s*(?!(?:"
+    + _MONTHS
+    + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z](?:['’][A-Z])?[a-zà-ÿ]+|\s[A-Z][a-zà-ÿ]{2,})*\.?"
     r"(?:,\s*[^,\d]{2,60}){0,2}(?:,\s*\d{1,2}\s*vo[il]{1,2}\.)?,?\s*"
     r"(?:\[?(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?\]?|"
     + _ROMAN_YEAR
@@ -1015,6 +1040,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
         return False  # "Librarionp. 12": a page glued to the title's last word
     if token[:1].isupper() and _YEAR_AFTER_PLACE.match(text, dot + 1):
         return False  # "Title,Padova. 1713": the comma before the year read as a period
+    if token.lower() in _BEFORE_NUMBER and _NUMBER_AFTER.match(text, dot + 1):
+        return False  # "a cura di G. Neri, t. IX, Venezia 1773": a tome, not a sentence end
     if token in ("f", "ff") and _PAGE_THEN_SENTENCE.search(text, max(0, dot - 12), dot + 6):
         return True  # "ZfRV 2000, 161 ff. Auf den ...": the page's "ff." ends the sentence
     return not (
@@ -1277,8 +1304,12 @@ def _closes_with_facts(clause: str) -> bool:
         return False
     pin = _find_pinpoint(clause)
     body = clause[: pin.start] if pin.value is not None else clause
+    # The whole clause too: a span of years closing it ("Roma, Neri, 2 voll., 1806-1808")
+    # may have been taken for a page range.
     return bool(
-        _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION)) or _IMPRINT.search(clause)
+        _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION))
+        or _CLOSING_FACTS.search(clause.rstrip(_TRAILING_PUNCTUATION))
+        or _IMPRINT.search(clause)
     )
 
 
@@ -1618,9 +1649,12 @@ def _is_lone_year(pin: str, before: str, body: str = "") -> bool:
 
     Years inside a title's span of years ("Towns, 1500-1700, Oslo, 1986") do not count.
     """
-    if _YEAR_RANGE_PIN.fullmatch(pin) and _PLACE_AT_END.search(before):
-        # "Title, Lucca, 1680-83": the years a work came out over, after its place
-        return not _YEAR.search(_YEAR_SPAN.sub(" ", before))
+    if _YEAR_RANGE_PIN.fullmatch(pin):
+        if _PLACE_AT_END.search(before):
+            # "Title, Lucca, 1680-83": the years a work came out over, after its place
+            return not _YEAR.search(_YEAR_SPAN.sub(" ", before))
+        # "Title, Roma, Neri, 2 voll., 1806-1808": they close the publication facts
+        return bool(_CLOSING_FACTS.search(body))
     if not _YEAR.fullmatch(pin):
         return False
     return not _YEAR.search(_YEAR_SPAN.sub(" ", before)) or bool(_CLOSING_FACTS.search(body))

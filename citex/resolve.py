@@ -103,6 +103,10 @@ CONFIDENCE_SUPRA_NOTE = 0.95
 # A supra note whose note does not hold the author named, matched by the author instead.
 CONFIDENCE_SUPRA_ELSEWHERE = 0.7
 CONFIDENCE_ALIAS = 0.95
+# A note that opens with a locator alone ("Vol. 14, pp. 42-43."), no author, title or
+# Ibid.: it goes on with the work cited just before, as an Ibid. would, but the marker is
+# implied, so the link is less sure than a printed Ibid.'s.
+CONFIDENCE_LOCATOR_ONLY = 0.7
 # A short form's confidence is its match score times this: a name alone never identifies
 # a work as surely as an Ibid. does.
 SHORT_FORM_WEIGHT = 0.9
@@ -227,6 +231,12 @@ _CONTAINER_SHORT = re.compile(
 _LOCATOR_PART = re.compile(
     r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|voi|voll|t|tomo|Bd|at|esp|sez"
     r"|cap|ch|doc|docs)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
+)
+# A citation that opens with a labelled locator (no author or title before it).
+# must match: "vol. 14, pp. 42-43" "Vol. 2, p. 3" "voi. 24, p. 3" "pp. 5-6" "col. 4" "t. IX, p. 3"
+# must not match: "Volpe, 4" "Pisa, 4" "14, pp. 4" (a bare number: a year, a volume?)
+_LOCATOR_ONLY = re.compile(
+    r"^(?i:vol|voi|voll|vols|t|tomo|bd|pp?|col|coll|fol|cc?|ff?|nn?|doc|docs)\.\s*[\dIVXLCivxlc]"
 )
 # The volume a chapter's short form names after its title: ", in Volume Title" to the end.
 # must match: ",in The Age of Galleys" ", in «Studi»" '," in Essays'
@@ -573,6 +583,16 @@ class _State:
             return self._full(number, index, cite)
         if cite.kind == "ibid":  # a form the splitter knows and this table not ("bid.")
             return self._ibid(cite, before, gap, "ibid")
+        if _LOCATOR_ONLY.match(text) and all(
+            _LOCATOR_PART.match(part.strip()[:1].lower() + part.strip()[1:])
+            for part in _comma_parts(text.rstrip(" .;:"))
+        ):
+            link = self._ibid(cite, before, gap, "a locator alone")
+            return replace(
+                link,
+                confidence=min(link.confidence, CONFIDENCE_LOCATOR_ONLY),
+                reason=f"no author or title, so the work cited just before: {link.reason}",
+            )
         head, _ = _split_locator(text)
         cut = locator_start(text)  # the splitter's locator rules: "Titlepp. 17", "p. XI sgg"
         if 0 < cut < len(text) and len(text[:cut].strip(" ,.;:")) < len(head):

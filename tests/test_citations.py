@@ -1084,6 +1084,49 @@ SPLITS = [
         ],
         id="relation_in_brackets",
     ),
+    # --- references the shape rules missed (made up after LinkedBooks rows) --------------
+    pytest.param(
+        "G. Neri, Storia dei mulini,III, Bergamo 1973, p. 172 nota",
+        [cite("G. Neri, Storia dei mulini,III, Bergamo 1973, p. 172 nota", pinpoint="172")],
+        id="page_followed_by_bare_nota",
+    ),
+    pytest.param(
+        "Storia dei mulini del secolo XVIII, Bergamo, Rossi, 2 voli., 1806-1808",
+        [cite("Storia dei mulini del secolo XVIII, Bergamo, Rossi, 2 voli., 1806-1808")],
+        id="closing_year_span_is_no_page_range",
+    ),
+    pytest.param(
+        "Fr. Merle, Délibérations des conseils,vol. 1, Parigi-L’Aja, 1966.",
+        [cite("Fr. Merle, Délibérations des conseils,vol. 1, Parigi-L’Aja, 1966")],
+        id="abbreviated_given_name_and_two_part_place",
+    ),
+    pytest.param(
+        "Annales eremitarum,a cura di G. Neri e A. Costa, t. IX, Venezia 1773, col. 452.",
+        [
+            cite(
+                "Annales eremitarum,a cura di G. Neri e A. Costa, t. IX, Venezia 1773, col. 452",
+                pinpoint="col. 452",
+            )
+        ],
+        id="tome_abbreviation_breaks_no_sentence",
+    ),
+    pytest.param(
+        "Acta synodi de emendanda disciplina ecclesiae conscripta,in Acta nova collectio, "
+        "t. XII, Friburgi Brisgoviae 1930, pagg. 140-141.",
+        [
+            cite(
+                "Acta synodi de emendanda disciplina ecclesiae conscripta,in Acta nova collectio,"
+                " t. XII, Friburgi Brisgoviae 1930, pagg. 140-141",
+                pinpoint="140-141",
+            )
+        ],
+        id="two_word_place_closes_latin_title",
+    ),
+    pytest.param(
+        "Tomo primo, voi. 3, p. 4, era perduto; voi siete avvisati.",
+        [],
+        id="voi_as_a_word_is_no_volume",
+    ),
 ]
 
 

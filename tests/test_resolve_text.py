@@ -589,6 +589,17 @@ CASES = [
         [((3, 0), (1, 0))],
         id="damaged_opening_beats_an_exact_match_mid_title",
     ),
+    pytest.param(
+        [
+            "I registri dei mulini,voi. 3, p. 182, n. 443; G. Bo, Le acque,Roma 1990, p. 4.",
+            "Ivi, p. 7.",
+            "A. Neri, Le torri,Padova 1971, p. 5.",
+            "voi. 14, pp. 42-43, n. 176",
+            "Ivi, voi. 19, p. 141.",
+        ],
+        [((4, 0), (3, 0)), ((5, 0), (3, 0))],
+        id="a_note_of_a_locator_alone_goes_on_with_the_work_before",
+    ),
 ]
 
 
@@ -701,6 +712,18 @@ def test_supra_note_that_cannot_be_the_one_meant(
     assert cite.resolution.method == "supra"
     assert reason in cite.resolution.reason
     assert cite.resolution.confidence <= 0.7
+
+
+def test_a_locator_alone_says_why_and_is_less_sure_than_an_ibid() -> None:
+    notes = resolve("A. Neri, Le torri,Padova 1971, p. 5.", "Vol. 2, pp. 42-43.")
+    cite = at(notes, (2, 0))
+    assert cite.work == at(notes, (1, 0)).work
+    assert cite.pinpoint == "42-43"
+    assert (
+        cite.resolution.confidence
+        < at(resolve("A. Neri, Le torri,Padova 1971.", "Ibid., 4."), (2, 0)).resolution.confidence
+    )
+    assert cite.resolution.reason.startswith("no author or title")
 
 
 def test_supra_note_to_a_later_note_by_nobody_cited_stays_null() -> None:
