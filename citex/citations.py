@@ -308,7 +308,7 @@ _IDEM = re.compile(
 _LEGAL_AT = re.compile(r"\s*at\s+\d")
 # A reference back to an earlier note or an earlier citation of the same work.
 # must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
-#             "Meier, a.a.O., S. 5"
+#             "Meier, a.a.O., S. 5" "Meier (Fn. 12), S. 5"
 #             "op.rii." "op. dt." "op. ci/." "op. tit." "op. cìl." "op. cii" (period cut off)
 #             "op. ciL," "op. at.," "op. eu.,"
 # must not match: "Supranational Law" "copcit" "cited" "explicit." "op. 12" "op. ed."
@@ -317,6 +317,8 @@ _LEGAL_AT = re.compile(r"\s*at\s+\d")
 # OCR_CIT).
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
+    # German: the note of the full citation in brackets, "Meier (Fn. 12), S. 5"
+    r"|\((?:(?:vgl|s)\.\s*)?(?:Fn|Fußn|Anm)\.?\s*\d{1,4}\s*\)"
     # OCR'd: "op.rii." "art. cil." "op. tit."; the period may be the sentence's, cut off
     r"|\b(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}(?:[.,]|$)",
     re.IGNORECASE,

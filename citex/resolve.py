@@ -187,6 +187,14 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         ),
         "note",
     ),
+    # German: the note number in brackets after the author, "Meier (Fn. 12), S. 5".
+    # must match: "Meier (Fn. 12), S. 5" "(FN 3)" "(Fußn. 4)" "(vgl. Fn. 7)" "(Anm. 2)"
+    # must not match: "Fn. 12" (no brackets: a footnote of the work cited) "(S. 12)"
+    BackReference(
+        "supra-note",
+        re.compile(r"\((?:(?i:vgl|s)\.\s*)?(?:Fn|FN|Fußn|Anm)\.?\s*(?P<note>\d{1,4})\s*\)"),
+        "note",
+    ),
     # must match: "note 12 above" "n. 12 supra" "Smith, note 4 above"
     # must not match: "note 12" "note 12 above all" is matched too (rare; prose is dropped
     # by the splitter before it gets here)

@@ -600,6 +600,16 @@ CASES = [
         [((4, 0), (3, 0)), ((5, 0), (3, 0))],
         id="a_note_of_a_locator_alone_goes_on_with_the_work_before",
     ),
+    pytest.param(
+        [
+            "K. Brandt, Die Mühlen am Rhein, Berlin 2016.",
+            "L. Meier, Die Strassen, Berlin 1990; K. Brandt, Der Hafen, Bonn 1999.",
+            "Brandt (Fn. 2), 7.",
+            "Meier (vgl. Fn. 2), 12; Brandt (Fn. 1), 9.",
+        ],
+        [((3, 0), (2, 1)), ((4, 0), (2, 0)), ((4, 1), (1, 0))],
+        id="german_note_number_in_brackets_after_the_author",
+    ),
 ]
 
 
