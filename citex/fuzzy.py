@@ -78,6 +78,11 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|il|lo|gli|i|l'|el|los|las
 # Titles shorter than this (letters, after normalising) match only by exact equality: a
 # two-letter difference in "Opere" is another word, in a long title it is OCR noise.
 MIN_FUZZY_TITLE = 8
+# A short title whose leading article OCR glued to the next word ("IDolfin", "LaCarta")
+# keeps the article in its key, so it is compared with the full title's key with its
+# article too; from this many letters ("ilcaffe"), which a lone article and a letter
+# ("ilc") never reach.
+MIN_GLUED_TITLE = 5
 # A short title too short for fuzzy matching may still be a whole word (or words) of the
 # full title other than its opening, as notes shorten editions of records to a distinctive
 # word ("Bandi" for "Duca di Candia, Bandi (1313-1329)"). That is weaker evidence than an
@@ -141,6 +146,12 @@ def normalise(text: str) -> str:
 def name_key(name: str) -> str:
     """A family name as letters only, for comparison ("K6v~ri" -> "kovri")."""
     return normalise(name).replace(" ", "")
+
+
+def _glued_key(title: str) -> str:
+    """A title as letters and digits only, its leading article kept: the key of a title
+    whose article OCR glued to the next word ("IDolfin", "TheJews") is found in it."""
+    return normalise(title).replace(" ", "")
 
 
 def title_key(title: str) -> str:
@@ -288,6 +299,9 @@ def short_title_similarity(short: str, full: str) -> float:
         return 0.0
     if kf.startswith(ks):
         return 1.0
+    glued_short, glued_full = _glued_key(short), _glued_key(full)
+    if len(glued_short) >= MIN_GLUED_TITLE and glued_full.startswith(glued_short):
+        return 1.0  # OCR glued the article to the next word: "IDolfin" for "I Dolfin"
     if len(ks) < MIN_FUZZY_TITLE:
         return WORD_RUN_SCORE if _is_word_run(short, full) else 0.0
     opening = fuzz.ratio(ks, kf[: len(ks)]) / 100

@@ -49,6 +49,7 @@ from .archival import archive_key as _archive_key
 from .citations import ALIAS_DEFINITION, BARE_NAME_OPENING, OCR_CIT, locator_start
 from .citations import LEADING_FOREIGN_SIGNAL as _LEADING_SIGNAL
 from .fuzzy import (
+    MIN_FUZZY_TITLE,
     NameIndex,
     key_ratio,
     name_similarity,
@@ -103,6 +104,9 @@ CONFIDENCE_SUPRA_NOTE = 0.95
 # A supra note whose note does not hold the author named, matched by the author instead.
 CONFIDENCE_SUPRA_ELSEWHERE = 0.7
 CONFIDENCE_ALIAS = 0.95
+# A short title fitting several volumes of a series, decided by the years it prints found
+# in one volume's printed text: sure of the series, less of the parse of its years.
+CONFIDENCE_PRINTED_YEAR = 0.8
 # A note that opens with a locator alone ("Vol. 14, pp. 42-43."), no author, title or
 # Ibid.: it goes on with the work cited just before, as an Ibid. would, but the marker is
 # implied, so the link is less sure than a printed Ibid.'s.
@@ -130,6 +134,12 @@ CONFIDENCE_SHORT_FORM_START = 0.5
 # A title-only short form that matches nothing whole is tried by its part before the first
 # comma when that part has this many letters (without a leading article): "manuale".
 MIN_FIRST_PART = 6
+# A short form's name printed cut short with a period ("Guar., doc. 52") stands for an
+# earlier author whose family name opens with it, from this many letters: "Guar" for
+# "Guarnieri"; three letters ("Gua.") begin too many names.
+MIN_ABBREVIATED_NAME = 4
+# ... at this confidence: one author whose name so opens, with no other to choose from.
+CONFIDENCE_ABBREVIATED_NAME = 0.7
 # A name-only short form matching no author, linked to the one work whose printed title
 # names that person (an edition of a traveller's narrative, a writer's letters).
 CONFIDENCE_NAMED_IN = 0.6
@@ -322,6 +332,9 @@ _NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et|[-–])\s+|\s*/\s*")
 _NAME_CLOSED_BY_PERIOD = re.compile(
     r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\.\s+(?=[A-Z«\"“‘'])"
 )
+# A labelled locator after a period closing a short form's name or title (OCR's comma).
+# must match: ". doc. 54" ". n. 3" ". cap. IV"    must not match: ". Storia" ". Doc" ". 54"
+_DOT_LOCATOR = re.compile(r"\.\s+(?:docs?|nn?|nos?|cap|col|fol|cc?|ff?)\.\s*[\dIVXLC].*$")
 # "et al." and its kin after a first name of several authors.
 # must match: " et al." " et al" " u. a." " e altri"    must not match: " et alia Press"
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|u\.\s*a\.|e\s+altri)$")
@@ -866,6 +879,7 @@ class _State:
                 self._container_csl(alias),
             )
         head = _without_trailing_locators(_CROSS_REFERENCE.sub("", head).strip())
+        head = _DOT_LOCATOR.sub("", head)  # "Name. doc. 54": the comma read as a period
         shortened = _ELLIPSIS.search(head)
         if shortened and _LOCATOR_AFTER_ELLIPSIS.match(head, shortened.end()):
             head = head[: shortened.start()]  # "Title...pp. 20 sgg": the title ends there
@@ -921,6 +935,9 @@ class _State:
                 named = self._named_work(cite, names, via=via)
                 if named is not None:
                     return named
+                cut = self._by_abbreviated_name(cite, names, via=via)
+                if cut is not None:
+                    return cut
             return link
 
         fields = _start_fields(names, comma, title_part, head, shortened=bool(shortened))
@@ -1192,6 +1209,17 @@ class _State:
             [e for t, e in ranked if not _leads(ranked[0][0], t, TITLE_MARGIN)], cite, title
         )
         if same is None:
+            dated = self._by_printed_title_and_year(cite, title)
+            if dated is not None:
+                return _Link(
+                    dated,
+                    "short-title",
+                    CONFIDENCE_PRINTED_YEAR,
+                    f"{form}title '{title}' fits several works; of them {self._describe(dated)}"
+                    " opens with it and prints its year as printed",
+                    cite.pinpoint,
+                    self._container_csl(dated),
+                )
             where = ", ".join(self._describe(e) for _, e in ranked)
             return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
         score, entry = next(t for t in ranked if t[1] == same)
@@ -1396,6 +1424,47 @@ class _State:
                 best[e.cluster] = (i, s)
         return sorted(best.values())
 
+    def _by_abbreviated_name(
+        self, cite: Citation, names: list[str], *, via: str | None
+    ) -> _Link | None:
+        """'Guar., doc. 52': a lone name printed cut short with a period, standing for the
+        one earlier author whose family name opens with it; None when there is no such
+        author, unresolved when several are."""
+        if len(names) != 1:
+            return None
+        short = normalise(names[0]).replace(" ", "")
+        printed = re.match(re.escape(names[0]) + r"\.", _LEADING_SIGNAL.sub("", cite.text.strip()))
+        if printed is None or len(names[0]) < MIN_ABBREVIATED_NAME:
+            return None
+        found: dict[int, int] = {}
+        for entry in self._cluster_heads():
+            families, _ = self._entry_names(entry)
+            for family in families:
+                # the family's own opening letters, normalised alone: normalising the whole
+                # name may fold letters across the cut ("rn" read as "m")
+                opening = normalise(family[: len(names[0])]).replace(" ", "")
+                if len(family) > len(names[0]) and opening == short:
+                    found.setdefault(self.entries[entry].cluster, entry)
+        form = f"'{via}' after " if via else ""
+        if not found:
+            return None
+        if len(found) > 1:
+            where = ", ".join(self._describe(e) for e in found.values())
+            return _unresolved(
+                "short-author",
+                cite,
+                f"{form}'{names[0]}.' may shorten the names of {len(found)} works ({where})",
+            )
+        entry = next(iter(found.values()))
+        return _Link(
+            entry,
+            "short-author",
+            CONFIDENCE_ABBREVIATED_NAME,
+            f"{form}'{names[0]}.' shortens the author's name of {self._describe(entry)}",
+            cite.pinpoint,
+            self._container_csl(entry),
+        )
+
     def _any_author(self, names: list[str], threshold: float = NAME_MATCH) -> bool:
         """Whether some earlier work has authors that these names match."""
         return any(self._names_score(names, i) >= threshold for i in self._name_candidates(names))
@@ -1535,6 +1604,25 @@ class _State:
             return None  # "Title on Cambodia, 2009" is not "Title on Australia, 2009"
         dated = {self.entries[e].cluster: e for e in tied if printed & self._years_of(e)}
         return next(iter(dated.values())) if len(dated) == 1 else None
+
+    def _by_printed_title_and_year(self, cite: Citation, title: str) -> int | None:
+        """Of the volumes of a series, the one whose printed text opens with the short
+        title and prints the years the short form prints ("Annuario...,1959-1960" and
+        "Annuario della stampa italiana ... 1959-1960, Milano 1960"), read from the text
+        as printed since the field parser often loses such titles; None unless exactly one
+        work does."""
+        printed = _printed_years(cite.text)
+        short = title_key(title)
+        if not printed or len(short) < MIN_FUZZY_TITLE:
+            return None
+        found: dict[int, int] = {}
+        for entry in self._candidates():
+            e = self.entries[entry]
+            if e.container or not e.text or not title_key(e.text).startswith(short):
+                continue
+            if printed <= set(_YEAR_IN_TEXT.findall(e.text)):
+                found.setdefault(e.cluster, entry)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _year_conflicts(self, cite: Citation, entry: int) -> bool:
         """Whether the short form prints one year (before its locator, outside the

@@ -610,6 +610,29 @@ CASES = [
         [((3, 0), (2, 1)), ((4, 0), (2, 0)), ((4, 1), (1, 0))],
         id="german_note_number_in_brackets_after_the_author",
     ),
+    pytest.param(
+        [
+            "G. BARNABEI, Il porto di Ancona, Pisa 1932, doc. 50, p. 373.",
+            "Barn., doc. 52, p. 374.",
+            "Barn. doc. 54, p. 378.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="author_name_cut_short_with_a_period",
+    ),
+    pytest.param(
+        [
+            "G. Barnabei, Il porto di Ancona, Pisa 1932, p. 3.",
+            "L. Barnaba, Le navi, Roma 1950, p. 4.",
+            "Barn., doc. 52, p. 374.",
+        ],
+        [((3, 0), None)],
+        id="name_cut_short_fitting_two_authors_stays_null",
+    ),
+    pytest.param(
+        ["G. Barnabei, Il porto di Ancona, Pisa 1932, p. 3.", "Bar., p. 374."],
+        [((2, 0), None)],
+        id="name_cut_to_three_letters_is_too_short_to_tell",
+    ),
 ]
 
 

@@ -313,6 +313,9 @@ def test_title_similarity(a: str, b: str, expected: float) -> None:
             True,
             id="small_word_dropped_before_the_last",
         ),
+        pytest.param("IMulini", "I Mulini (Molini) di Verona", True, id="article_glued_by_ocr"),
+        pytest.param("TheRoads", "The Roads of Kent", True, id="english_article_glued"),
+        pytest.param("Ila", "Il arte", False, id="glued_too_short_to_tell"),
     ],
 )
 def test_short_title_similarity(short: str, full: str, match: bool) -> None:
