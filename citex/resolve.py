@@ -335,6 +335,10 @@ _NAME_CLOSED_BY_PERIOD = re.compile(
 # A labelled locator after a period closing a short form's name or title (OCR's comma).
 # must match: ". doc. 54" ". n. 3" ". cap. IV"    must not match: ". Storia" ". Doc" ". 54"
 _DOT_LOCATOR = re.compile(r"\.\s+(?:docs?|nn?|nos?|cap|col|fol|cc?|ff?)\.\s*[\dIVXLC].*$")
+# An initial whose period OCR read as a comma, before a name and its comma.
+# must match: "S, Tramonti, La visita" -> "S, "    must not match: "S, La visita" (one comma)
+#             "Lee, Roads, 4" "A, B e C"
+_LONE_INITIAL = re.compile(r"^[A-Z],\s*(?=[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s*,)")
 # "et al." and its kin after a first name of several authors.
 # must match: " et al." " et al" " u. a." " e altri"    must not match: " et alia Press"
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|u\.\s*a\.|e\s+altri)$")
@@ -880,6 +884,7 @@ class _State:
             )
         head = _without_trailing_locators(_CROSS_REFERENCE.sub("", head).strip())
         head = _DOT_LOCATOR.sub("", head)  # "Name. doc. 54": the comma read as a period
+        head = _LONE_INITIAL.sub("", head)  # "S, Name, Title": the initial's period read as a comma
         shortened = _ELLIPSIS.search(head)
         if shortened and _LOCATOR_AFTER_ELLIPSIS.match(head, shortened.end()):
             head = head[: shortened.start()]  # "Title...pp. 20 sgg": the title ends there

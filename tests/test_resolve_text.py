@@ -633,6 +633,14 @@ CASES = [
         [((2, 0), None)],
         id="name_cut_to_three_letters_is_too_short_to_tell",
     ),
+    pytest.param(
+        [
+            "S. Tramontani, La visita apostolica del 1581 a Verona, Roma 1960, p. 4.",
+            "S, Tramontani, La visita apostolica,cit., p. 493",
+        ],
+        [((2, 0), (1, 0))],
+        id="an_initial_with_a_comma_for_its_period_before_a_short_form",
+    ),
 ]
 
 
