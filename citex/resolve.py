@@ -339,6 +339,14 @@ _DOT_LOCATOR = re.compile(r"\.\s+(?:docs?|nn?|nos?|cap|col|fol|cc?|ff?)\.\s*[\dI
 # must match: "S, Tramonti, La visita" -> "S, "    must not match: "S, La visita" (one comma)
 #             "Lee, Roads, 4" "A, B e C"
 _LONE_INITIAL = re.compile(r"^[A-Z],\s*(?=[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s*,)")
+# An introduction or preface named with the volume it introduces (OCR may glue the "a").
+# must match: "Introduzione a Vita" "Introduzionea Vita" "in the introduction to De Origine"
+#             "preface to The Roads" "Einleitung zu Die Strassen" "Prefazione al Libro"
+# must not match: "introduction" alone "Introduzione, p. 5" "introduction to the problem"
+_INTRODUCTION_TO = re.compile(
+    r"(?i:\b(?:introduction|preface|foreword|introduzione|introd\.|prefazione|einleitung|"
+    r"vorwort|préface)\s*(?:to|a|al|alla|allo|zu|zum|zur|à)\s+)(?=[A-Z«\"“‘])"
+)
 # "et al." and its kin after a first name of several authors.
 # must match: " et al." " et al" " u. a." " e altri"    must not match: " et alia Press"
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|u\.\s*a\.|e\s+altri)$")
@@ -581,6 +589,10 @@ class _State:
             )
             if archival is not None:
                 return self._archival(number, index, cite, archival)
+        if cite.kind != "full":
+            introduced = self._introduction_to(cite, text)
+            if introduced is not None:
+                return introduced
         for ref in self.patterns:
             m = (
                 ref.pattern.match(text)
@@ -625,6 +637,26 @@ class _State:
         return self._short(cite, head.strip(" ,.;:") or text, via=None)
 
     # -- forms ---------------------------------------------------------------------------
+
+    def _introduction_to(self, cite: Citation, text: str) -> _Link | None:
+        """'Name, Introduzione a Title, ed. cit., p. 10', 'Ibid., in the introduction to
+        Title, p. XXI': an introduction is part of the volume it introduces, so the work
+        is that volume when a title earlier cited opens the words after; None otherwise
+        (the citation is then resolved as usual)."""
+        m = _INTRODUCTION_TO.search(text)
+        if m is None:
+            return None
+        title, _ = _split_locator(text[m.end() :])
+        cited = _OP_CIT_TAIL.search(title)
+        if cited:
+            title = title[: cited.start()]
+        title = _ELLIPSIS.sub("", title).strip(" ,.;:")
+        if not _TITLE_WORD.search(title):
+            return None
+        link = self._short_by_title(cite, title, via=None)
+        if link.entry is None:
+            return None
+        return replace(link, reason=f"an introduction to the volume: {link.reason}")
 
     def _ibid(self, cite: Citation, before: list[_Unit], gap: str, form: str) -> _Link:
         """Ibid. and its kin: the item cited just before."""

@@ -641,6 +641,25 @@ CASES = [
         [((2, 0), (1, 0))],
         id="an_initial_with_a_comma_for_its_period_before_a_short_form",
     ),
+    pytest.param(
+        [
+            "M. Neri, De situ urbis Veronae (1493-1530), ed. A. Costa Bruni, Milano 1980, p. XX.",
+            "L. Rossi, Tra volgare e latino, «Studi veneti», 3 (1980), pp. 580-600.",
+            "Ibid., in the introduction to De situ urbis Veronae, p. XXI;",
+            "Costa Bruni in the introduction to De situ urbis, pp. XVIII,",
+            "A. Verdi, Introduzionea De situ urbis Veronae, ed. cit., p. 10.",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (1, 0)), ((5, 0), (1, 0))],
+        id="an_introduction_is_part_of_the_volume_it_introduces",
+    ),
+    pytest.param(
+        [
+            "L. Rossi, Tra volgare e latino, «Studi veneti», 3 (1980), pp. 580-600.",
+            "Ibid., in the introduction to the second part, p. 590.",
+        ],
+        [((2, 0), (1, 0))],
+        id="an_introduction_to_no_cited_title_leaves_ibid_alone",
+    ),
 ]
 
 
