@@ -347,6 +347,7 @@ _INTRODUCTION_TO = re.compile(
     r"(?i:\b(?:introduction|preface|foreword|introduzione|introd\.|prefazione|einleitung|"
     r"vorwort|préface)\s*(?:to|a|al|alla|allo|zu|zum|zur|à)\s+)(?=[A-Z«\"“‘])"
 )
+_DIGITS = re.compile(r"\d+")
 # "et al." and its kin after a first name of several authors.
 # must match: " et al." " et al" " u. a." " e altri"    must not match: " et alia Press"
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|u\.\s*a\.|e\s+altri)$")
@@ -1636,8 +1637,13 @@ class _State:
         if len(titles) == 1 and all(titles) and len(authors) <= 1 and len(years) <= 1:
             return min(tied)
         printed = _printed_years(cite.text)
-        short = title_key(title)
-        if not printed or not short or not all(t.startswith(short) for t in titles):
+        # Years left out: they tell the volumes apart, and OCR damages them ("¡559-1560")
+        short = _DIGITS.sub("", title_key(title))
+        if (
+            not printed
+            or not short
+            or not all(_DIGITS.sub("", t).startswith(short) for t in titles)
+        ):
             return None  # "Title on Cambodia, 2009" is not "Title on Australia, 2009"
         dated = {self.entries[e].cluster: e for e in tied if printed & self._years_of(e)}
         return next(iter(dated.values())) if len(dated) == 1 else None

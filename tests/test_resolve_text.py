@@ -660,6 +660,16 @@ CASES = [
         [((2, 0), (1, 0))],
         id="an_introduction_to_no_cited_title_leaves_ibid_alone",
     ),
+    pytest.param(
+        [
+            "MGH, Epistolae selectae 1557-1558, Berlin 1924, p. 3.",
+            "MGH, Epistolae selectae ¡559-1560, Berlin 1925, p. 888.",
+            "MGH, Epistolae selectae 1559-1560,cit., p. 44.",
+            "MGH, Epistolae selectae 1561-1562,cit., p. 137.",
+        ],
+        [((3, 0), (2, 0)), ((4, 0), None)],
+        id="a_volume_of_a_series_by_its_years_when_ocr_damaged_a_year",
+    ),
 ]
 
 
