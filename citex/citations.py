@@ -68,6 +68,9 @@ SHAPE_LEAD_IN_PROSE_WORDS = 2
 # At most this many words of description ("her work", "the tract") may stand before a
 # capitalised title with strong publication facts and no colon between them.
 DESCRIPTION_WORDS = 4
+# A German ordinal ("9. Aufl.", "20. März") has at most this many digits: editions, days
+# and centuries stay below 1000, while a longer number before a period is a page or year.
+MAX_ORDINAL_DIGITS = 3
 # The splitter judges the same clause several times (alone, then joined to its neighbours);
 # this many judgements are remembered (pure functions of the text). Few, so that a batch
 # of long hostile notes cannot make the cache big: repeats come within one note.
@@ -124,6 +127,11 @@ _NO_BREAK_ABBREVIATIONS = frozenset(
     op loc cit al et seq ff
     cfr vgl doc docs fasc reg trad tav tab sg sgg lib cod mss
     sig sigg voi voll voli b bb c cc f fz fols pag pagg""".split()
+) | frozenset(
+    # German: editions, volumes, editors, margin numbers, columns, sections, notes,
+    # judgments, gazettes
+    """aufl bd bde hrsg hg bearb übers ausg jg jh jhd sp rn rdnr rdn randnr rz tz abs anm
+    fn urt beschl drs bgbl abl gbl gvbl kap zit vgl ders dies""".split()
 )
 # Words whose final period stays in a citation's text when it ends the sentence.
 _KEEP_PERIOD_WORDS = _NO_BREAK_ABBREVIATIONS | frozenset(
@@ -210,6 +218,23 @@ _DIGIT_AFTER = re.compile(r"\s?\d")
 _BEFORE_NUMBER = frozenset("t tom bd hft nr".split())
 # must match: " IX" " 3" " xii,"    must not match: " Il" " In" " Venezia"
 _NUMBER_AFTER = re.compile(r"\s?(?:\d|[IVXLC]+\b|[ivxlc]+\b)")
+# German ordinals: the period after a number is no sentence end before an edition, a
+# volume or year of a journal, a century, a part, or a month with its year (a date).
+# must match: " Aufl." " Auflage" " Bd." " Jg." " Jh." " Teil" " März 1980" " Juli 2008"
+#             " Jänner 1990"
+# must not match: " Auflagen" " Juli wurde" (a month and no year) " Bdx" " August" " Teile"
+_GERMAN_MONTHS = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember)"
+)
+_AFTER_ORDINAL = re.compile(
+    r"\s(?:(?:Aufl|Bd|Bde|Jg|Jh|Jhd|Ausg|Kap|Lfg)\.|(?:Auflage|Ausgabe|Band|Jahrgang"
+    r"|Jahrhunderts?|Teil|Kapitel|Lieferung)(?!\w)|" + _GERMAN_MONTHS + r"\s+\d{4}(?!\d))"
+)
+# An initial after "v.": Italian "v." (vedi, see) before an author; "v." before a party's
+# name or a date is "versus" or German "vom".
+# must match: " G. Neri" " N. LUPO"    must not match: " Iran" " 8.9.2016" " U.S." (no space)
+_INITIAL_AFTER = re.compile(r"\s[A-Z]\.\s")
 # A year alone after a period, closing the note or followed by a locator: the period
 # after a place is the comma before the publication year, as OCR read it.
 # must match: " 1713" " 1977, pp. 3" " 1990."    must not match: " 1990 saw" " 19901"
@@ -242,12 +267,36 @@ _LEADING_CONJUNCTION = re.compile(r"and\s+|(?:ed|e|et|und)\s+(?=[A-Z])")
 # must match: "Cfr. " "cfr " "Vgl. " "Vgl " (Austrian style) "Vedi " "Voir "
 # must not match: "Cfrancesco" "Vgl" (alone) "Vglx "
 LEADING_FOREIGN_SIGNAL = re.compile(r"^(?i:cfr\.?|vgl\.?|vedi|voir|siehe)\s+(?=\S)")
+# Adverbs that narrow a German signal ("Vgl. dazu nur", "s. auch", "Ausführlich dazu").
+# must match: "dazu" "auch" "z.B." "z. B." "zB" "etwa" "nur" "näher" "statt aller"
+# must not match: "dazwischen" "auchs" "zBx" "Näheres"
+_GERMAN_SIGNAL_ADVERB = (
+    r"(?i:auch|dazu|hierzu|etwa|nur|z\.\s?B\.|zB|insbesondere|ausführlich|näher|allgemein"
+    r"|grundlegend|eingehend|ferner|weiterführend|kritisch|statt\s+aller|so\s+auch|aber)(?!\w)"
+)
+# A German signal at the start of a clause, with its adverbs and its colon: "Vgl." (also
+# without its period, as Austrian notes print it), "siehe", "s." in lower case ("S." only
+# before an adverb: "S. Lee" is an initial, "S. 5" a page). Adverbs alone ("Dazu:",
+# "Ausführlich dazu") signal only before a colon or an author's initial or name and comma.
+# must match: "Vgl. " "Vgl.: " "Vgl " "Vgl. dazu nur: " "Vgl. z.B. " "s. auch " "S. auch "
+#             "Siehe " "Dazu: " "Dazu ausführlich: " "Näher dazu L. Lee" "So auch: "
+# must not match: "S. 5" "S. Lee," (an initial) "Dazu kommt" "Siehen" "Vglx " "Näheres"
+#                 "Auch Lee meint"
+_GERMAN_SIGNAL_AT_START = re.compile(
+    r"(?P<signal>(?:(?i:vgl\.?|siehe)|s\.)(?:\s+" + _GERMAN_SIGNAL_ADVERB + r")*"
+    r"|S\.(?:\s+" + _GERMAN_SIGNAL_ADVERB + r")+"
+    r"|" + _GERMAN_SIGNAL_ADVERB + r"(?:\s+" + _GERMAN_SIGNAL_ADVERB + r")*"
+    r"(?=\s*:|\s+(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][\w'’-]+(?:[/-][A-ZÄÖÜ][\w'’-]+)*\s?,)))"
+    r"\s*:?\s+(?=\S)"
+)
 # A lower-case signal after a commentary lead-in inside a clause.
-# must match: ", see U.S. Senate" " see also the reports" ", cf. Smith"
-# must not match: "we See" (capital) "oversee " "seemed"
+# must match: ", see U.S. Senate" " see also the reports" ", cf. Smith" ", vgl.: Lee"
+#             " vgl. etwa Lee" ", siehe auch Lee"
+# must not match: "we See" (capital) "oversee " "seemed" "vglx"
 _SIGNAL_INSIDE = re.compile(
-    r"(?:,\s+|\s)(?P<signal>see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*|cf\.)"
-    r"(?:\s*,)?\s+"
+    r"(?:,\s+|\s)(?P<signal>see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*|cf\."
+    r"|(?:vgl\.|siehe)(?:\s+" + _GERMAN_SIGNAL_ADVERB + r")*)"
+    r"(?:\s*[,:])?\s+"
 )
 
 # A phrase that joins an item to the source it is reprinted, translated or quoted in.
@@ -380,9 +429,10 @@ _PAGE_LIST = (
     r"(?:\s*,\s*(?!" + _YEAR_DIGITS + r"(?!\d))\d+(?:\s*[-–—]+\s*\d+)?)*"
 )
 # The mark of a page: "p."/"pp.", also in capitals, or "pp"/"p" without its period before
-# a number.
-# must match: "p." "pp." "PP." "pp 12" "p 48" "pag." "pagg."    must not match: "pa" "Pisa" "p x"
-_PAGE_MARK = r"(?:[pP][pP]?\.|pagg?\.|pp?(?=\s+\d))"
+# a number; German "S." (Seite) only before a digit, where it cannot be an initial.
+# must match: "p." "pp." "PP." "pp 12" "p 48" "pag." "pagg." "S. 5" "S.12"
+# must not match: "pa" "Pisa" "p x" "S. Lee" "S. XI" (an initial or a roman page)
+_PAGE_MARK = r"(?:[pP][pP]?\.|pagg?\.|pp?(?=\s+\d)|S\.(?=\s?\d))"
 # A locator at the very end of a citation: after a comma or colon, optional "p."/"at".
 # must match: ", 13" ": 77" ", 4-5" ", 101-04" ", passim" ", xii" ", 22 n. 4" ", at 7"
 #             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title) ", p. 5 e 9"
@@ -402,13 +452,21 @@ _PAGE_LOCATOR = re.compile(
     r"(?:[,:]\s*|(?<!\s)\s+|\.\.|…|(?<=[a-zà-ÿ’']{4}))" + _PAGE_MARK + r"\s*"
     r"(?P<pin>" + _PAGE_LIST + r"|[IVXLC]{1,9}(?:\s*[-–—]+\s*[IVXLC]{1,9})?)\s*$"
 )
+# The label of a German margin number or column.
+# must match: "Rn." "Rn" "Rdnr." "Rdn." "Randnr." "Rz." "Tz." "Sp."
+# must not match: "Sp" (no period: a word) "Rna" "Spiel"
+_MARGIN_MARK = r"(?:(?:Rn|Rdnr|Rdn|Randnr|Rz|Tz)\.?|Sp\.)(?!\w)"
 # A page locator's opening after a comma: the comma, then "p."/"pp."/"pag." (OCR'd too).
-# must match: ", p. 5" ",pp. 3" ", pagg. 4" ", ρ. 5"    must not match: ", 5" " p. 5" ", Pisa"
-_MARKED_PAGE = re.compile(r",\s*(?:[pPρ][pPρ]?[.·]|pagg?\.|pp?\s)")
+# must match: ", p. 5" ",pp. 3" ", pagg. 4" ", ρ. 5" ", S. 44"
+# must not match: ", 5" " p. 5" ", Pisa" ", S. Lee"
+_MARKED_PAGE = re.compile(r",\s*(?:[pPρ][pPρ]?[.·]|pagg?\.|pp?\s|S\.(?=\s?\d))")
 # ... or of another labelled locator: a document, numbered entry, column or folio.
-# must match: ", doc. XII" ",N° 359" ", N°s 7-9" ", col. 4" ", f. 20v" ", c. 6r"
+# must match: ", doc. XII" ",N° 359" ", N°s 7-9" ", col. 4" ", f. 20v" ", c. 6r" ", Rn. 5"
+#             ", Sp. 12"
 # must not match: ", 5" ", Pisa" ", c. 1500" (circa a year: _OTHER_LOCATOR refuses it)
-_MARKED_OTHER = re.compile(r",\s*(?:docs?\.|N°s?|nn?\.\s*\d|coll?\.|ff?\.|fol\.|cc?\.)")
+_MARKED_OTHER = re.compile(
+    r",\s*(?:docs?\.|N°s?|nn?\.\s*\d|coll?\.|ff?\.|fol\.|cc?\.|" + _MARGIN_MARK + r"\s*\d)"
+)
 # Letters OCR gives for Latin ones in locators, mapped one to one (the text keeps its
 # length, so offsets hold): Greek rho for "p", eta for "n", iota and omicron for "i" and
 # "o" (digits in "ioi"), a raised dot for a period ("P· 45"), an asterisk for the dash of
@@ -434,6 +492,28 @@ _OTHER_LOCATOR = re.compile(
     r"|(?:ad|sub)\s+v(?:ocem|oce|oc\.?|\.)?(?!\w)|s\.\s?v(?:\.\s?[^\W\d][\w'’-]*|\.)?(?!\w))"
     r"[°.]?\s*$"
 )
+# German margin numbers and columns, kept with their label ("Rn. 15", "Sp. 27"), after a
+# comma, a colon or a space: a commentary cites a section and its margin number ("§ 27
+# UrhG Rn. 15"). Several numbers or ranges may follow one label.
+# must match: ", Rn. 15" " Rn. 32-35" ", Rdnr. 4" ", Rz 12" ", Sp. 27" " Tz. 31" " Rn. 1, 4"
+#             ", Randnr. 3 und 5"
+# must not match: ", Rn." (no number) ", Spanien 12" ", Sp 27" (a column takes its period)
+#                 ", Rn. 2018 (Berlin)" (not at the end)
+_MARGIN_LOCATOR = re.compile(
+    r"(?:[,:]\s*|(?<!\s)\s+)(?P<pin>" + _MARGIN_MARK + r"\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?"
+    r"(?:\s*(?:,|und|u\.)\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)*)\s*$"
+)
+# The locator patterns, most specific first: marked pages, German margin numbers (before
+# a bare page, so that "Rn. 1, 4" stays whole), a bare page at the end, other labelled
+# locators.
+_LOCATORS = (_PAGE_LOCATOR, _MARGIN_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR)
+# German notes give a chapter's or article's first page, then the page cited: "S. 223,
+# 227 ff." cites page 227. A first page alone, then a later page or range after a comma.
+# must match: "223, 227" "12, 14-16"    must not match: "12-15, 20" "176, 178, 180" "9, 3"
+_FIRST_PAGE_THEN_PIN = re.compile(r"(?P<first>\d+)\s*,\s*(?P<pin>(?P<cited>\d+)(?:\s*[-–]\s*\d+)?)")
+# The German page mark before a locator's pages.
+# must match: ", S. 5" " S.5"    must not match: ", p. 5" ", 5"
+_GERMAN_PAGE_MARK = re.compile(r"[,:\s]*S\.")
 # A page right after a quoted title, before more of the citation.
 # must match: '"The System," 80, in' '"Title," 12-13,'    must not match: '"Title," in'
 _LOCATOR_AFTER_TITLE = re.compile(r",[\"”]\s*(?P<pin>\d+(?:\s*[-–—]\s*\d+)?)\s*,")
@@ -444,10 +524,11 @@ _SUPPLEMENT_LOCATOR = re.compile(
 )
 # "And following" after a page, in the abbreviations of several languages.
 # must match: " sgg." " ss" " e ss." " ff." " s." " segg." " sq." " et seq." " sg" "12sgg"
-# must not match: "Titles" (no space or page before) " sala" " ed." " e" " Segg."
+#             " f." (German, the next page) "69ff" "142f."
+# must not match: "Titles" (no space or page before) " sala" " ed." " e" " Segg." " fa"
 # The spaces are matched only from where they start, so a run of them is scanned once.
 _FOLLOWING_TAIL = re.compile(
-    r"(?:(?<!\s)\s+|(?<=\d))(?:(?:e|et)\s+)?(?:sgg?|ss|segg|ff|sqq?|seq|s)\.?$"
+    r"(?:(?<!\s)\s+|(?<=\d))(?:(?:e|et)\s+)?(?:sgg?|ss|segg|ff?|sqq?|seq|s)\.?$"
 )
 # A lower-case tail after the locator ("Lee, 16, as cited above"), a note on what the
 # place holds: after a comma, or after a space when two lower-case words open it.
@@ -505,14 +586,22 @@ _DATE = re.compile(
 # "voi." is how OCR reads "vol." in Italian notes ("voi. 3"); "voi" as a word takes no period
 # and number.
 # must match also: "voi. 3" "voi. XII"    must not match: "voi siete"
-_VOLUME_CUE = re.compile(r"\b(?:[Vv]o[li]s?|[Nn]os?)\.\s*(?:\d+|[IVXLC]+\b|[ivxlc]+\b)")
+# German volume (Band), year of a journal (Jahrgang), issue (Heft) and number.
+# must match also: "Bd. 7" "Bde. 1-3" "Jg. 12" "Heft 3" "Nr. 5"    must not match: "Bd 7"
+#                  "Heft" (no number) "Nr.x"
+_VOLUME_CUE = re.compile(
+    r"\b(?:[Vv]o[li]s?|[Nn]os?|Bde?|Jg|Nr)\.\s*(?:\d+|[IVXLC]+\b|[ivxlc]+\b)|\bHeft\s+\d"
+)
 # Editor and translator cues of a chapter or edition, in the corpora's languages.
 # must match: ", ed. Paul" " eds. " " trans. " " edited by " ",a cura di " ", a c. di "
-#             " hrsg. von " " hg. v. " ", éd. par " ", trad. di "
+#             " hrsg. von " " hg. v. " ", éd. par " ", trad. di " " (Hrsg.)" " (Hg.)" "(Hrsg)"
+#             " übers. v. "
 # must not match: "edited" alone "la cura di sé" (no comma or space before "a cura")
+#                 "(Hrsg. Lee)" (not the editor mark alone)
 _ROLE_CUE = re.compile(
-    r"(?:,\s*|\s)(?:eds?|trans|comp|hrsg|hg|éd|trad)\.\s|\bedited\s+by\b|\btranslated\s+by\b"
-    r"|(?:,\s*|\s)a\s+(?:cura|c\.)\s+di\s|\bherausgegeben\s+von\b"
+    r"(?:,\s*|\s)(?:eds?|trans|comp|hrsg|hg|éd|trad|übers)\.\s|\bedited\s+by\b"
+    r"|\btranslated\s+by\b|(?:,\s*|\s)a\s+(?:cura|c\.)\s+di\s|\bherausgegeben\s+von\b"
+    r"|\((?:Hrsg|Hg|Red|Bearb)\.?\)"
 )
 # A quoted title followed by the rest of a citation: a comma inside the closing quote.
 # must match: '"Salt Roads," in' '"Title," The Times'    must not match: '"word" said'
@@ -531,14 +620,16 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|del|della|du|des|la|le|ten|ter|zu|y)\s
 # follow the surname, as in catalogues.
 # must match: "Ann B. Lee," "Lee," "S. T. Orme," "J. Vik and S. Orme," "Orme S.,"
 #             "Orme S. T.," "Ann Lee - Bo Orme," "Ann Lee ," (OCR's space before the comma)
-#             "Fr. Thiriet,"
+#             "Fr. Thiriet," "J.-M. Lee," (a hyphenated given name's initials)
 # must not match: "For example," "In that letter," "Orme S. Title,"
 # Given names abbreviated to more than an initial, as French, German and Italian notes
 # print them: "Fr. Thiriet", "Ch. Diehl", "Th. Mommsen", "Gius. Neri".
 _GIVEN_ABBREVIATION = (
     r"(?:Fr|Ch|Chr|Th|Ph|Wm|Jas|Jos|Geo|Jac|Hy|Edw|Alex|Ant|Giov|Gius|Fed|Franc)\.\s?"
 )
-_NAME_LEAD = r"(?:[A-Z]\.\s?|" + _GIVEN_ABBREVIATION + r"|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
+_NAME_LEAD = (
+    r"(?:[A-Z]\.(?:-[A-Z]\.)?\s?|" + _GIVEN_ABBREVIATION + r"|[A-Z][\w'’-]+\s+|" + _PARTICLE + r")"
+)
 _ONE_NAME = _NAME_LEAD + r"{0,6}[A-Z][\w'’-]+(?:\s[A-Z]\.){0,2}"
 # Each repeated piece is one token of a kind the others cannot match, so the pattern runs
 # in linear time even on long runs of initials ("A.A.A.A...").
@@ -1008,7 +1099,7 @@ def _opens_citation(sentence: str, *, after_bare_name: bool = False) -> bool:
     or the sentence before is an author's name alone (then a title opening with a name,
     "G. LEE. Anna Neri, una vita", is that author's).
     """
-    if _SIGNAL_AT_START.match(sentence) or _IBID.match(sentence):
+    if _signal_at_start(sentence, 0, len(sentence)) or _IBID.match(sentence):
         return True
     if _RELATION_AT_START.match(sentence) or LEADING_FOREIGN_SIGNAL.match(sentence):
         return True
@@ -1038,18 +1129,26 @@ def _ends_sentence(text: str, dot: int) -> bool:
     # OCR glues words ("QuarterlyVol."): the last capitalised part is the abbreviation.
     glued = _GLUED_TAIL.search(token)
     tail = glued.group(0) if glued else token
+    hyphen_tail = token.rpartition("-")[2]
     if _GLUED_PAGE.search(token) and _DIGIT_AFTER.match(text, dot + 1):
         return False  # "Librarionp. 12": a page glued to the title's last word
     if token[:1].isupper() and _YEAR_AFTER_PLACE.match(text, dot + 1):
         return False  # "Title,Padova. 1713": the comma before the year read as a period
     if token.lower() in _BEFORE_NUMBER and _NUMBER_AFTER.match(text, dot + 1):
         return False  # "a cura di G. Neri, t. IX, Venezia 1773": a tome, not a sentence end
+    if token == "v" and not _INITIAL_AFTER.match(text, dot + 1):
+        return False  # "Lee v. Iran", "Urt. v. 8.9.2016"; Italian "v. G. Neri" is "see"
+    if token.isdigit() and len(token) <= MAX_ORDINAL_DIGITS and _AFTER_ORDINAL.match(text, dot + 1):
+        return False  # "9. Aufl. 2016", "vom 20. März 1980": a German ordinal
     if token in ("f", "ff") and _PAGE_THEN_SENTENCE.search(text, max(0, dot - 12), dot + 6):
         return True  # "ZfRV 2000, 161 ff. Auf den ...": the page's "ff." ends the sentence
     return not (
         token.lower() in _NO_BREAK_ABBREVIATIONS
         or tail.lower() in _NO_BREAK_ABBREVIATIONS
         or _INITIALS.match(token)
+        # after a hyphen: "Iran-U.S. C.T.R." (dotted initials), "BT-Drs. 18/123"
+        or hyphen_tail.lower() in _NO_BREAK_ABBREVIATIONS
+        or ("." in hyphen_tail and _INITIALS.match(hyphen_tail))
     )
 
 
@@ -1100,7 +1199,7 @@ def _citation_region(
         start, end = _strip(text, conjunction.end(), end)
     start = _skip_stray_opening(text, start, end)
     signal = None
-    m = _SIGNAL_AT_START.match(text, start, end)
+    m = _signal_at_start(text, start, end)
     if m:
         signal = _normalise_signal(m.group("signal"))
         start = m.end()
@@ -1137,8 +1236,12 @@ def _signal_inside(text: str, protected: bytearray, start: int, end: int) -> tup
     for m in _SIGNAL_INSIDE.finditer(text, start, min(end, start + MAX_LEAD_IN)):
         if protected[m.start("signal")]:
             continue
-        if _prose_share(text[start : m.start()]) >= LEAD_IN_PROSE_SHARE:
-            return m.end(), _normalise_signal(m.group("signal"))
+        signal = _normalise_signal(m.group("signal"))
+        # German "vgl."/"siehe" stand in no title: a lead-in of capitalised nouns ("Zu den
+        # Kaianlagen, vgl.") ends there too.
+        german = signal.startswith(("vgl", "siehe"))
+        if german or _prose_share(text[start : m.start()]) >= LEAD_IN_PROSE_SHARE:
+            return m.end(), signal
     return None
 
 
@@ -1164,10 +1267,24 @@ def _skip_description(text: str, protected: bytearray, start: int, end: int) -> 
     return None
 
 
+def _signal_at_start(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A signal opening ``text[start:end]``, English or German, with its group "signal"."""
+    return _SIGNAL_AT_START.match(text, start, end) or _GERMAN_SIGNAL_AT_START.match(
+        text, start, end
+    )
+
+
 def _normalise_signal(signal: str) -> str:
-    """'See for example,' -> 'see for example'; 'See, e.g.,' -> 'see e.g.'."""
-    words = signal.replace(",", " ").lower().split()
-    return " ".join(words).replace("e. g.", "e.g.")
+    """'See for example,' -> 'see for example'; 'See, e.g.,' -> 'see e.g.';
+    'Vgl. z. B.:' and Austrian 'Vgl zB' -> 'vgl. z.b.'."""
+    words = signal.replace(",", " ").rstrip(" :").lower().split()
+    words = [_SIGNAL_SPELLINGS.get(w, w) for w in words]
+    return " ".join(words).replace("e. g.", "e.g.").replace("z. b.", "z.b.")
+
+
+# German signal words printed without their periods (Austrian style), and their spelling
+# with them.
+_SIGNAL_SPELLINGS = {"vgl": "vgl.", "zb": "z.b."}
 
 
 def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: int) -> int | None:
@@ -1562,12 +1679,14 @@ def _find_pinpoint(cited: str) -> _Pinpoint:
     """Find the locator a citation gives for the cited passage."""
     cited = cited.translate(_OCR_LOOKALIKES)
     body = _strip_tail(cited)
-    for pattern in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR):
+    for pattern in _LOCATORS:
         m = pattern.search(body)
         if m and not _is_lone_year(m.group("pin"), body[: m.start()], body):
             pin = " ".join(m.group("pin").split())
             if pattern is _PAGE_LOCATOR:
                 pin = _read_ocr_digits(pin)
+                if _GERMAN_PAGE_MARK.match(body, m.start()):
+                    pin = _cited_page(pin)
             return _Pinpoint(pin, m.start(), m.end())
     m = _LOCATOR_AFTER_TITLE.search(cited)
     if m:  # '"Title," 80, in Book': cut the page, keep the quote and the comma
@@ -1576,6 +1695,14 @@ def _find_pinpoint(cited: str) -> _Pinpoint:
     if m:  # inside legal references: the parser needs the text whole
         return _Pinpoint(" ".join(m.group("pin").split()), len(cited), len(cited))
     return _Pinpoint(None, len(cited), len(cited))
+
+
+def _cited_page(pin: str) -> str:
+    """'223, 227' -> '227': after "S.", a first page and then the page cited."""
+    m = _FIRST_PAGE_THEN_PIN.fullmatch(pin)
+    if m and int(m.group("cited")) >= int(m.group("first")):
+        return m.group("pin")
+    return pin
 
 
 def _read_ocr_digits(pin: str) -> str:
@@ -1627,7 +1754,7 @@ def _ends_in_locator(text: str) -> bool:
     following = _FOLLOWING_TAIL.search(text)
     if following:
         text = text[: following.start()]
-    for pattern in (_PAGE_LOCATOR, _END_LOCATOR, _OTHER_LOCATOR):
+    for pattern in _LOCATORS:
         m = pattern.search(text)
         if m:
             return not _YEAR.fullmatch(m.group("pin"))

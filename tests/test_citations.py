@@ -1068,8 +1068,10 @@ SPLITS = [
         "Vgl Neri, Polen, ZfRV 2000, 161 ff. Auf den Schutz der Arbeit wird verwiesen."
         " Vgl zB Rossi, Arbeitsrecht in Spanien, EuZA 2012, 567.",
         [
-            cite("Vgl Neri, Polen, ZfRV 2000, 161 ff.", pinpoint="161"),
-            cite("Vgl zB Rossi, Arbeitsrecht in Spanien, EuZA 2012, 567", pinpoint="567"),
+            cite("Neri, Polen, ZfRV 2000, 161 ff.", signal="vgl.", pinpoint="161"),
+            cite(
+                "Rossi, Arbeitsrecht in Spanien, EuZA 2012, 567", signal="vgl. z.b.", pinpoint="567"
+            ),
         ],
         id="ff_closing_a_page_ends_the_sentence_and_vgl_without_period_opens_one",
     ),
@@ -1126,6 +1128,134 @@ SPLITS = [
         "Tomo primo, voi. 3, p. 4, era perduto; voi siete avvisati.",
         [],
         id="voi_as_a_word_is_no_volume",
+    ),
+    # --- German conventions ------------------------------------------------------------
+    pytest.param("Ebd., S. 5.", [cite("Ebd., S. 5", "ibid", pinpoint="5")], id="ebd_with_seite"),
+    pytest.param(
+        "Brandt, Die Hafenstädte der Ostsee, 1996, S. 46 f.",
+        [cite("Brandt, Die Hafenstädte der Ostsee, 1996, S. 46 f.", pinpoint="46")],
+        id="seite_and_f_following",
+    ),
+    pytest.param(
+        "Vgl.: Brandt, Hafenkunde, 9. Aufl. 2016, S. 3.",
+        [cite("Brandt, Hafenkunde, 9. Aufl. 2016, S. 3", signal="vgl.", pinpoint="3")],
+        id="ordinal_before_aufl_and_vgl_with_colon",
+    ),
+    pytest.param(
+        "Vgl. K. Lee, Die Strassen, Berlin 1990, S. 5 ff.",
+        [cite("K. Lee, Die Strassen, Berlin 1990, S. 5 ff.", signal="vgl.", pinpoint="5")],
+        id="vgl_then_full_citation_with_ff",
+    ),
+    pytest.param(
+        "Lee, Strassen, S. 44.",
+        [cite("Lee, Strassen, S. 44", "short", pinpoint="44")],
+        id="german_short_form",
+    ),
+    pytest.param(
+        "Lexikon der Hafenstädte, Bd. 7, 2. Aufl. 2007, S. 49; Roth, Der Kai, 1990, S. 4.",
+        [
+            cite("Lexikon der Hafenstädte, Bd. 7, 2. Aufl. 2007, S. 49", pinpoint="49"),
+            cite("Roth, Der Kai, 1990, S. 4", pinpoint="4"),
+        ],
+        id="band_and_edition_keep_a_title_without_author",
+    ),
+    pytest.param(
+        "Vgl. dazu L. Meier, Die Strassen, Berlin 1990.",
+        [cite("L. Meier, Die Strassen, Berlin 1990", signal="vgl. dazu")],
+        id="vgl_dazu_is_the_signal",
+    ),
+    pytest.param(
+        "S. auch L. Meier, Die Strassen, Berlin 1990, Rn. 12; siehe Roth, Der Kai, 1990, Sp. 7.",
+        [
+            cite(
+                "L. Meier, Die Strassen, Berlin 1990, Rn. 12", signal="s. auch", pinpoint="Rn. 12"
+            ),
+            cite("Roth, Der Kai, 1990, Sp. 7", signal="siehe", pinpoint="Sp. 7"),
+        ],
+        id="s_auch_and_siehe_with_margin_number_and_column",
+    ),
+    pytest.param(
+        "Ausführlich dazu: L. Meier, Die Strassen, Berlin 1990, S. 7 ff.",
+        [
+            cite(
+                "L. Meier, Die Strassen, Berlin 1990, S. 7 ff.",
+                signal="ausführlich dazu",
+                pinpoint="7",
+            )
+        ],
+        id="adverbs_before_a_colon_are_a_signal",
+    ),
+    pytest.param(
+        "Dazu kommt, dass die Strassen enger wurden.",
+        [],
+        id="dazu_opening_prose_is_no_signal",
+    ),
+    pytest.param(
+        "S. Lee, Die Strassen, Berlin 1990, S. 5.",
+        [cite("S. Lee, Die Strassen, Berlin 1990, S. 5", pinpoint="5")],
+        id="capital_s_before_a_name_is_an_initial",
+    ),
+    pytest.param(
+        "K. Lee, Titel, in: M. Roth (Hrsg.), Sammelband, Berlin 1990, S. 3-9.",
+        [
+            cite(
+                "K. Lee, Titel, in: M. Roth (Hrsg.), Sammelband, Berlin 1990, S. 3-9",
+                pinpoint="3-9",
+            )
+        ],
+        id="chapter_in_edited_volume_stays_one",
+    ),
+    pytest.param(
+        "Gesetz über die Kaianlagen vom 20. März 1980, BGBl. I 1980, S. 249.",
+        [
+            cite(
+                "Gesetz über die Kaianlagen vom 20. März 1980, BGBl. I 1980, S. 249", pinpoint="249"
+            )
+        ],
+        id="german_date_and_gazette_break_no_sentence",
+    ),
+    pytest.param(
+        "Meier, Kaianlagen, in: Roth, Hafenrecht, 2018, S. 223, 228 ff.",
+        [cite("Meier, Kaianlagen, in: Roth, Hafenrecht, 2018, S. 223, 228 ff.", pinpoint="228")],
+        id="first_page_then_the_page_cited",
+    ),
+    pytest.param(
+        "Vgl.: Roth/Meier, Hafenrecht, 4. Aufl. 2018, § 44a HafG Rn. 6; Lee, Kai, 2. Aufl."
+        " 2010, § 26 Rn. 1, 4.",
+        [
+            cite(
+                "Roth/Meier, Hafenrecht, 4. Aufl. 2018, § 44a HafG Rn. 6",
+                signal="vgl.",
+                pinpoint="Rn. 6",
+            ),
+            cite("Lee, Kai, 2. Aufl. 2010, § 26 Rn. 1, 4", signal="vgl.", pinpoint="Rn. 1, 4"),
+        ],
+        id="commentary_with_section_and_margin_numbers",
+    ),
+    pytest.param(
+        "Zu den Kaianlagen, vgl.: Roth, ZHR 2 (2010), S. 55-74.",
+        [cite("Roth, ZHR 2 (2010), S. 55-74", signal="vgl.", pinpoint="55-74")],
+        id="vgl_after_a_lead_in",
+    ),
+    pytest.param(
+        "Vgl.: BT-Drs. 18/1234, S. 2.",
+        [cite("BT-Drs. 18/1234, S. 2", "short", signal="vgl.", pinpoint="2")],
+        id="abbreviation_after_a_hyphen_breaks_no_sentence",
+    ),
+    pytest.param(
+        "EuGH, Urt. v. 8.9.2016 -C-1/15, HafR 2016, 1152, 1154.",
+        [cite("EuGH, Urt. v. 8.9.2016 -C-1/15, HafR 2016, 1152, 1154", pinpoint="1154")],
+        id="judgment_of_a_date",
+    ),
+    pytest.param(
+        "Lee Shipping, Inc. v. Iran, 6 Iran-U.S. C.T.R. (1984), 149.",
+        [cite("Lee Shipping, Inc. v. Iran, 6 Iran-U.S. C.T.R. (1984), 149", pinpoint="149")],
+        id="versus_and_initials_after_a_hyphen_break_no_sentence",
+    ),
+    pytest.param(
+        "Sulle strade v. G. Neri, La strada, Roma 1990, p. 5.",
+        [cite("G. Neri, La strada, Roma 1990, p. 5", pinpoint="5")],
+        id="italian_v_before_an_initial_still_ends_the_lead_in",
     ),
 ]
 
