@@ -150,7 +150,8 @@ _CITATION_LOWER_WORDS = frozenset(
     vol vols no nos p pp n nn ff passim supp sess ibid id idem op cit loc supra infra
     hereinafter hereafter s v vs
     doc docs col coll fol cap chap tav fig figg pag pagg sg sgg segg ss cfr voi voll nt ntt
-    cit ad sub vocem voce""".split()
+    cit ad sub vocem voce
+    con prefazione presentazione introduzione postfazione traduzione""".split()
 ) | frozenset(_ROMANCE_MONTH_NAMES)
 # Words that open commentary, never a surname: "However, The Times reported" and "In
 # Venice, Italy" are no "Name, Title" short forms.
@@ -1033,7 +1034,63 @@ def _join_continued(
                 reach = i + 1
         out.append((start, sentences[reach][1]))
         i = reach + 1
+    return _join_facts_only(text, protected, out)
+
+
+def _join_facts_only(
+    text: str, protected: bytearray, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentences of publication facts alone ("1959-1960, Milano 1960, p. 1151", "Roma 1951,
+    pp. 3-4") joined to the sentences before them that they close.
+
+    Such a sentence names no work, so it cannot be a citation of its own: the period
+    before it is a title's inner period or OCR's reading of a comma. It takes back up to
+    ``JOIN_SENTENCES`` sentences that are no citation alone (a title's parts, an author's
+    name), or one shortened title ("Annuario..." before "1954-1955, p. 7").
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        sentence = text[start:end]
+        if out and _FACTS_ONLY.match(sentence):
+            taken = 0
+            while (
+                out
+                and taken < JOIN_SENTENCES
+                and not _has_unprotected(text, protected, out[-1][0], out[-1][1], ";")
+                and _may_precede_facts(text[out[-1][0] : out[-1][1]], first=taken == 0)
+            ):
+                start = out.pop()[0]
+                taken += 1
+                if _is_shortened_title(text[start:end]):
+                    break
+        out.append((start, end))
     return out
+
+
+def _may_precede_facts(sentence: str, *, first: bool) -> bool:
+    """Whether a sentence may be the opening of the citation that publication facts close:
+    capitalised, no internal cross-reference, signal or Ibid., and no citation alone
+    unless it is a title shortened with dots (only right before the facts)."""
+    if not sentence[:1].isupper() or _INTERNAL_REFERENCE.match(sentence):
+        return False
+    if _signal_at_start(sentence, 0, len(sentence)) or _IBID.match(sentence):
+        return False
+    if _YEAR.search(sentence):
+        return False  # it has publication facts of its own
+    if _is_citation(sentence, by_shape=False):
+        return False
+    return first or not _is_shortened_title(sentence)
+
+
+# A sentence that is publication facts alone: a year or a span of years, or a place and a
+# year, then at most a place, publisher and locators.
+# must match: "1959-1960, Milano i960, p. 1151" "Roma 1951, pp. 376-378" "Venezia, 1978, p. 2"
+#             "1954-1955, p. 1357"
+# must not match: "Roma e Venezia nel 1951" "1951 fu un anno" "Lee, Roads, 1951" "Storia, 1951"
+_FACTS_ONLY = re.compile(
+    r"^(?:(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?"
+    r"|[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*,?\s(?:1[5-9]\d\d|20\d\d))(?:\s*[,.;]|\s*$)"
+)
 
 
 def _join_prose_limit(first: str) -> float:

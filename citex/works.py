@@ -164,6 +164,9 @@ _DISTINGUISHING = ("volume", "issue", "section", "edition")
 # A run of digits, for document symbols and numbers.
 # must match: "512" in "CAT/C/SR.512"; "1514" in "1514(XV)"    must not match: "XV"
 _DIGITS = re.compile(r"\d+")
+# A year printed in a title.
+# must match: "1954" in "Annuario. 1954-1955"    must not match: "12345" "A1954"
+_TITLE_YEAR = re.compile(r"(?<![\w/])(?:1[5-9]\d\d|20\d\d)(?!\d)")
 # Characters a work id may hold.
 # must match: "a" "7"    must not match: "-" "é" " "
 _ID_CHARS = re.compile(r"[^a-z0-9]")
@@ -207,6 +210,8 @@ def same_work(a: CSLItem, b: CSLItem) -> bool:
         if title_similarity(ta, tb) < TITLE_SAME and not _title_extends(a, b):
             return False
         if not last_words_agree(ta, tb):  # "Report on Chile" and "Report on China"
+            return False
+        if _title_years_conflict(ta, tb):  # "Yearbook. 1954-1955" and "Yearbook. 1959-1960"
             return False
         return _containers_agree(a, b)
     if ta or tb:
@@ -472,6 +477,14 @@ def issued_year(item: CSLItem) -> int | None:
         return int(parts[0][0]) if parts and parts[0] else None
     except (TypeError, ValueError):  # a malformed date-parts value from a reader
         return None
+
+
+def _title_years_conflict(ta: str, tb: str) -> bool:
+    """True when both titles print years and none is shared: volumes of a series, or
+    reports of different years, under one title ("Annuario. 1954-1955" and "Annuario.
+    1959-1960"). One shared year is enough to agree: OCR damages years ("¡559-1560")."""
+    ya, yb = set(_TITLE_YEAR.findall(ta)), set(_TITLE_YEAR.findall(tb))
+    return bool(ya) and bool(yb) and not ya & yb
 
 
 def _years_conflict(a: CSLItem, b: CSLItem) -> bool:

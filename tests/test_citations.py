@@ -1257,6 +1257,49 @@ SPLITS = [
         [cite("G. Neri, La strada, Roma 1990, p. 5", pinpoint="5")],
         id="italian_v_before_an_initial_still_ends_the_lead_in",
     ),
+    # --- publication facts cut off by a period --------------------------------------------
+    pytest.param(
+        "Annuario dei mulini italiani, a cura della Federazione. 1959-1960, Milano 1960, p. 1151",
+        [
+            cite(
+                "Annuario dei mulini italiani, a cura della Federazione. 1959-1960, Milano 1960,"
+                " p. 1151",
+                pinpoint="1151",
+            )
+        ],
+        id="a_year_span_after_a_period_closes_the_title_before",
+    ),
+    pytest.param(
+        "Annuario dei mulini .... 1954-1955, p. 1357;",
+        [cite("Annuario dei mulini .... 1954-1955, p. 1357", "short", pinpoint="1357")],
+        id="years_after_a_shortened_title_belong_to_it",
+    ),
+    pytest.param(
+        "Neri Bruni. Storia dei mulini in Italia. Roma 1951, pp. 376-378.",
+        [
+            cite(
+                "Neri Bruni. Storia dei mulini in Italia. Roma 1951, pp. 376-378",
+                pinpoint="376-378",
+            )
+        ],
+        id="place_and_year_after_periods_take_back_name_and_title",
+    ),
+    pytest.param(
+        "Lee, Roads, p. 5. Roma 1951 fu un anno di crisi.",
+        [cite("Lee, Roads, p. 5", "short", pinpoint="5")],
+        id="a_sentence_opening_with_place_and_year_is_no_facts_alone",
+    ),
+    pytest.param(
+        "G. Neri, in Gli affreschi nelle ville,I. con prefazione di R. Bo. Venezia, 1978, p. 253",
+        [
+            cite(
+                "G. Neri, in Gli affreschi nelle ville,I. con prefazione di R. Bo. Venezia, 1978,"
+                " p. 253",
+                pinpoint="253",
+            )
+        ],
+        id="con_prefazione_di_is_no_prose",
+    ),
 ]
 
 

@@ -39,6 +39,18 @@ BOOK = item("Lee", "Old Roads of the South", 1972)
 CDSP = {"container-title": "Digest of the Press", "volume": "XLI"}
 
 SAME_WORK = [
+    pytest.param(
+        {"title": "Annuario dei mulini italiani. 1954-1955", "issued": {"date-parts": [[1954]]}},
+        {"title": "Annuario dei mulini italiani. 1959-1960"},
+        False,
+        id="volumes_of_a_yearbook_by_the_years_in_their_titles",
+    ),
+    pytest.param(
+        {"title": "Litterae quadrimestres ¡559-1560"},
+        {"title": "Litterae quadrimestres 1559-1560"},
+        True,
+        id="one_year_in_common_despite_ocr_damage",
+    ),
     pytest.param(BOOK, item("Le3", "0ld Roads of the South", 1972), True, id="ocr_damaged_copy"),
     pytest.param(BOOK, item("Lee", "Old Roadsof the South", 1972), True, id="glued_words"),
     pytest.param(BOOK, item("Lée", "Old Roads of the South"), True, id="accent_and_no_year"),
