@@ -214,6 +214,9 @@ _GLUED_PAGE = re.compile(r"[a-zà-ÿ’']{4}pp?$")
 # A page number after the period: "12" in ". 12".
 # must match: " 12" "7"    must not match: " Lee" " (12)"
 _DIGIT_AFTER = re.compile(r"\s?\d")
+# An abbreviation glued by OCR to the initial after it.
+# must match: "ed.J" "trad.G"    must not match: "U.S" "ed" "Ed.J" (a name?)
+_ABBREVIATION_THEN_INITIAL = re.compile(r"^([a-z]{1,5})\.([A-Z])$")
 # Abbreviations that break no sentence when a number follows ("t. IX", "Bd. 3", "Nr. 12")
 # but are ordinary one-letter or short words otherwise.
 _BEFORE_NUMBER = frozenset("t tom bd hft nr".split())
@@ -482,7 +485,8 @@ _OCR_PAGE_TOKEN = re.compile(r"[\diol]+")
 # must match: ", col. 27" ",doc. 8" ", coll. 3-4" ",N° 35" ", N°s 7-9" ", fol. 2" ", f. 20v"
 #             ", c. 6r" ", cap. 6" ", chap. XIII" ", n. 31" ", tav. 4" ", docs. 3-5"
 #             ", does. 163 and 166" (OCR'd "docs.", a list)
-#             ",ad vocem" ", ad v." ", s.v." ", s. v. Mulino" ", sub voce"
+#             ",ad vocem" ", ad v." ", s.v." ", s. v. Mulino" ", sub voce" ", §755-800"
+#             ", § 802"
 # must not match: ", c. 1500" (circa a year) ", Vol. 2" ", 1990" ", No. 3" ", col. blue"
 #                 ", ad Roma" ", s.v. mulino e strada" ", ad valorem"
 _OTHER_LOCATOR = re.compile(
@@ -490,7 +494,8 @@ _OTHER_LOCATOR = re.compile(
     r"(?:\d{1,5}[rv]?|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s*[-–]\s*(?:\d{1,5}[rv]?|[IVXLCivxlc]{1,7}))?"
     r"(?:\s*(?:,|and|e|&)\s*\d{1,5}[rv]?(?:\s*[-–]\s*\d{1,5}[rv]?)?)*"
     r"|cc?\.\s*\d{1,3}[rv]?(?:\s*[-–]\s*\d{1,3}[rv]?)?"
-    r"|(?:ad|sub)\s+v(?:ocem|oce|oc\.?|\.)?(?!\w)|s\.\s?v(?:\.\s?[^\W\d][\w'’-]*|\.)?(?!\w))"
+    r"|(?:ad|sub)\s+v(?:ocem|oce|oc\.?|\.)?(?!\w)|s\.\s?v(?:\.\s?[^\W\d][\w'’-]*|\.)?(?!\w)"
+    r"|§§?\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)"
     r"[°.]?\s*$"
 )
 # German margin numbers and columns, kept with their label ("Rn. 15", "Sp. 27"), after a
@@ -1191,6 +1196,9 @@ def _ends_sentence(text: str, dot: int) -> bool:
         return False  # "Librarionp. 12": a page glued to the title's last word
     if token[:1].isupper() and _YEAR_AFTER_PLACE.match(text, dot + 1):
         return False  # "Title,Padova. 1713": the comma before the year read as a period
+    glued_initial = _ABBREVIATION_THEN_INITIAL.match(token)
+    if glued_initial and glued_initial.group(1) in _NO_BREAK_ABBREVIATIONS:
+        return False  # "ed.J. Lee": the space after "ed." lost, the initial's period
     if token.lower() in _BEFORE_NUMBER and _NUMBER_AFTER.match(text, dot + 1):
         return False  # "a cura di G. Neri, t. IX, Venezia 1773": a tome, not a sentence end
     if token == "v" and not _INITIAL_AFTER.match(text, dot + 1):
@@ -1353,6 +1361,7 @@ def _citation_after_lead_in(text: str, protected: bytearray, start: int, end: in
         lead_in, tail = text[start:cut], text[cut:end]
         if (
             _NAME_START.match(lead_in)
+            or _IDEM.match(lead_in)  # "idem, Libri ... allo studio in Venezia ...": a title
             or _RELATION_BEFORE.search(lead_in)
             or _prose_share(lead_in) < LEAD_IN_PROSE_SHARE
         ):
@@ -1482,11 +1491,20 @@ def _closes_with_facts(clause: str) -> bool:
     body = clause[: pin.start] if pin.value is not None else clause
     # The whole clause too: a span of years closing it ("Roma, Neri, 2 voll., 1806-1808")
     # may have been taken for a page range.
+    unread = _UNREAD_PAGES.search(body)  # "Torino, 1934, pp. vn-xxiv": OCR'd roman pages
+    if unread:
+        body = body[: unread.start()]
     return bool(
         _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION))
         or _CLOSING_FACTS.search(clause.rstrip(_TRAILING_PUNCTUATION))
         or _IMPRINT.search(clause)
     )
+
+
+# Pages after "p."/"pp." that OCR made unreadable as numbers ("vn" for "vii"), closing a
+# clause: one short token or a range of two.
+# must match: ", pp. vn-xxiv." ", p. xn"    must not match: ", pp. Roma" ", p. 12, Roma 1990"
+_UNREAD_PAGES = re.compile(r",\s*pp?\.\s*[a-z]{1,6}(?:\s*[-–]\s*[a-z]{1,6})?[.\s]*$")
 
 
 def _is_parenthetical_only(clause: str) -> bool:

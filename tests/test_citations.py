@@ -1300,6 +1300,39 @@ SPLITS = [
         ],
         id="con_prefazione_di_is_no_prose",
     ),
+    pytest.param(
+        "idem, Mulini, scuole, maestri, sussidi allo studio in Verona nei secoli XIV e XV, "
+        "ibid.,pp. 332-333",
+        [
+            cite(
+                "idem, Mulini, scuole, maestri, sussidi allo studio in Verona nei secoli XIV e XV,"
+                " ibid.,pp. 332-333",
+                pinpoint="332-333",
+            )
+        ],
+        id="idem_opens_a_title_not_commentary_before_in",
+    ),
+    pytest.param(
+        "Livre des mulins de la Morée. Chronique (1204-1302),ed.J. Bon, Parigi, 1911, §755-800",
+        [
+            cite(
+                "Livre des mulins de la Morée. Chronique (1204-1302),ed.J. Bon, Parigi, 1911,"
+                " §755-800",
+                pinpoint="§755-800",
+            )
+        ],
+        id="ed_glued_to_an_initial_and_a_section_locator",
+    ),
+    pytest.param(
+        "Il libro dei mulini senesi del secolo xm (1233-1282),ed. G. Bo, Torino, 1934, pp. vn-xxiv.",
+        [
+            cite(
+                "Il libro dei mulini senesi del secolo xm (1233-1282),ed. G. Bo, Torino, 1934, pp."
+                " vn-xxiv"
+            )
+        ],
+        id="ocr_damaged_roman_pages_after_the_facts",
+    ),
 ]
 
 
