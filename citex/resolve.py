@@ -282,6 +282,10 @@ _ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|�
 _LOCATOR_AFTER_ELLIPSIS = re.compile(
     r"[\s,]*(?:(?:[pPρ][pPρ]?\.|pagg?\.|coll?\.|nn?\.)\s*\d|(?:[cer][il1tìí¡][tleL]|ci[L!])\b)"
 )
+# Years alone after a shortened title's dots: they pick a volume of a series, they are
+# no words of the title (the tie-break reads them from the citation's text).
+# must match: " 1954-1955" ". 1954-1955" ", 1959" "1954 - 55."    must not match: " 1954 e 1955 "
+_YEARS_AFTER_ELLIPSIS = re.compile(r"[\s,.]*(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?[\s,.;]*")
 # A parenthesis pointing back to where a work was cited, inside a short form.
 # must match: "(cited in n. 5, above)" "(cit. alla nota 4)" "(see above, n. 3)" "(supra)"
 # must not match: "(1313-1329)" "(Venezia)"
@@ -921,6 +925,8 @@ class _State:
         shortened = _ELLIPSIS.search(head)
         if shortened and _LOCATOR_AFTER_ELLIPSIS.match(head, shortened.end()):
             head = head[: shortened.start()]  # "Title...pp. 20 sgg": the title ends there
+        elif shortened and _YEARS_AFTER_ELLIPSIS.fullmatch(head, shortened.end()):
+            head = head[: shortened.start()]  # "Annuario .... 1954-1955": a volume's years
         head = _ELLIPSIS.sub("", head).strip(" ,.;:")
         name_part, comma, title_part = _split_head(head)
         names = _names_of(name_part) if comma or not shortened else []
@@ -1125,7 +1131,7 @@ class _State:
                 where = ", ".join(self._describe(e) for _, _, e in titled)
                 return _unresolved("short-title", cite, f"'{title}' fits several works: {where}")
             t_score, n_score, entry = next(t for t in titled if t[2] == same)
-            return _Link(
+            link = _Link(
                 entry,
                 "short-title",
                 SHORT_FORM_WEIGHT * min(t_score, n_score),
@@ -1133,6 +1139,20 @@ class _State:
                 cite.pinpoint,
                 self._container_csl(entry),
             )
+            if t_score < 1.0:
+                # The parsed title matched only in part ("Del Gran Priorato" inside
+                # "Dell'Archivio del Gran Priorato"): a work whose printed text opens with
+                # the short title after the author's name is likelier, when one does
+                # and scores higher (the parser lost the opening of its title).
+                printed = self._short_by_printed(cite, names, title, volume, form=form)
+                if (
+                    printed is not None
+                    and printed.entry is not None
+                    and self.entries[printed.entry].cluster != self.entries[entry].cluster
+                    and printed.confidence > link.confidence
+                ):
+                    return printed
+            return link
         if len(scored) > 1:
             in_range = [
                 (s, e)
@@ -1294,7 +1314,8 @@ class _State:
             if names:
                 words = _LEAD_WORD.findall(author)
                 name_score = min(
-                    max((self.matcher.name(n, w) for w in words), default=0.0) for n in names
+                    max((self.matcher.name(n, w) for w in _word_runs(words, n)), default=0.0)
+                    for n in names
                 )
                 variants = self.name_variants.get(e.cluster, ())
                 if len(names) == 1 and variants:  # spellings its short forms gave
@@ -1878,6 +1899,15 @@ def _without_trailing_locators(head: str) -> str:
     while len(parts) > 1 and _LOCATOR_PART.match(parts[-1].strip()):
         parts.pop()
     return ",".join(parts).strip(" ,.;:")
+
+
+def _word_runs(words: list[str], name: str) -> list[str]:
+    """The words of a printed author part, and runs of them as long as a name of several
+    words ("SOMMI PICENARDI" is compared with "SOMMI PiCENARDI", not with each word)."""
+    k = len(name.split())
+    if k < 2:
+        return words
+    return words + [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
 
 
 def _split_head(head: str) -> tuple[str, str, str]:

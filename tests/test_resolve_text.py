@@ -670,6 +670,26 @@ CASES = [
         [((3, 0), (2, 0)), ((4, 0), None)],
         id="a_volume_of_a_series_by_its_years_when_ocr_damaged_a_year",
     ),
+    pytest.param(
+        [
+            "Annuario dei mulini italiani, a cura della Federazione. 1954-1955, Milano 1954, p. 1.",
+            "Annuario dei mulini italiani, a cura della Federazione. 1959-1960, Milano 1960, p. 2.",
+            "Annuario dei mulini .... 1954-1955, p. 1357;",
+            "Annuario dei mulini..., 1959-1960, p. 8.",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (2, 0))],
+        id="yearbook_volumes_stay_apart_and_short_forms_pick_theirs",
+    ),
+    pytest.param(
+        [
+            "G. ROSSI BIANCHI, Dell'Archivio del Gran Mulino dell'Ordine, Venezia 1889, p. 3",
+            "G. ROSSI BiANCHI, Del Gran Mulino dell'Ordine in Venezia,“Nuovo Archivio Veneto”, IV,"
+            " 1892, pp. 101-102",
+            "ROSSI BlANCHI, Del Gran Mulino",
+        ],
+        [((3, 0), (2, 0))],
+        id="printed_opening_beats_a_match_inside_another_title",
+    ),
 ]
 
 
