@@ -214,6 +214,9 @@ _GLUED_PAGE = re.compile(r"[a-zà-ÿ’']{4}pp?$")
 # A page number after the period: "12" in ". 12".
 # must match: " 12" "7"    must not match: " Lee" " (12)"
 _DIGIT_AFTER = re.compile(r"\s?\d")
+# The next author's initial after the dash joining two names.
+# must match: "Neri-G" "Neri–G"    must not match: "Neri-Bo" "G" "1980-G" "NATO-G"
+_INITIAL_AFTER_HYPHEN = re.compile(r"[a-zà-ÿ][-–][A-Z]$")
 # An abbreviation glued by OCR to the initial after it.
 # must match: "ed.J" "trad.G"    must not match: "U.S" "ed" "Ed.J" (a name?)
 _ABBREVIATION_THEN_INITIAL = re.compile(r"^([a-z]{1,5})\.([A-Z])$")
@@ -647,9 +650,11 @@ _NAME_START = re.compile(
 _IDEM_ALONE = re.compile(r"(?:Id|Idem|Eadem|Ead|Iidem)\.{0,2}$", re.IGNORECASE)
 # A sentence that is only an author's name, its comma read as a period by OCR ("S. LEE.
 # Title, Roma 1990"): initials or a capitalised surname.
-# must match: "S. ROSSINI" "G. Lee" "A. B. Lee" "ROSSINI"
-# must not match: "Lee" (one ordinary word) "See Lee" "Cfr" "The Town Hall"
-_BARE_NAME_BODY = r"(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
+# must match: "S. ROSSINI" "G. Lee" "A. B. Lee" "ROSSINI" "G. Neri-Bo"
+# must not match: "Lee" (one ordinary word) "See Lee" "Cfr" "The Town Hall" "D. Neri-C"
+# A hyphen joins name parts of two letters or more: in "D. Neri-C. Bo, Title" the "-C."
+# is the next author's initial, not the end of a name closed by a period.
+_BARE_NAME_BODY = r"(?:(?:[A-Z]\.\s?)+[A-Z][\w'’]+(?:-[\w'’]{2,})*|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
 _BARE_NAME = re.compile(r"^" + _BARE_NAME_BODY + r"$")
 # A sentence that is a surname alone, one or two capitalised words (OCR read the comma
 # after it as a period: "Neri. La pittura, cit.").
@@ -659,10 +664,10 @@ _SURNAME_ALONE = re.compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?$")
 # ... and such a name opening a citation: "S. LEE. Title, Roma 1990".
 BARE_NAME_OPENING = re.compile(r"^" + _BARE_NAME_BODY + r"\.\s")
 # A place and a year, as continental references give publication facts.
-# must match: "Milano 1981" "Roma, 1990" "Paris 1970, pp." "Leipzig 1975"
+# must match: "Milano 1981" "Roma, 1990" "Paris 1970, pp." "Leipzig 1975" "Venezia [1995]"
 # must not match: "in 1981" "March 1981" (a date) "Vol. 1981"
 _PLACE_YEAR = re.compile(
-    r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\s(?:1[5-9]\d\d|20\d\d)\b"
+    r"\b(?!(?:" + _MONTHS + r")\b)[A-Z][a-zà-ÿ]{2,}\.?,?\s\[?(?:1[5-9]\d\d|20\d\d)\b"
 )
 # A year closing a clause after a comma, as publication facts end.
 # must match: ", 2001" ",Roma, 1990."    must not match: "in 2001" ", 2001, p. 3" ", 20012"
@@ -1090,11 +1095,11 @@ def _may_precede_facts(sentence: str, *, first: bool) -> bool:
 # A sentence that is publication facts alone: a year or a span of years, or a place and a
 # year, then at most a place, publisher and locators.
 # must match: "1959-1960, Milano i960, p. 1151" "Roma 1951, pp. 376-378" "Venezia, 1978, p. 2"
-#             "1954-1955, p. 1357"
+#             "1954-1955, p. 1357" "Venezia [1995]" (a year the book does not print)
 # must not match: "Roma e Venezia nel 1951" "1951 fu un anno" "Lee, Roads, 1951" "Storia, 1951"
 _FACTS_ONLY = re.compile(
     r"^(?:(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?"
-    r"|[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*,?\s(?:1[5-9]\d\d|20\d\d))(?:\s*[,.;]|\s*$)"
+    r"|[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*,?\s\[?(?:1[5-9]\d\d|20\d\d)\]?)(?:\s*[,.;]|\s*$)"
 )
 
 
@@ -1196,6 +1201,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
         return False  # "Librarionp. 12": a page glued to the title's last word
     if token[:1].isupper() and _YEAR_AFTER_PLACE.match(text, dot + 1):
         return False  # "Title,Padova. 1713": the comma before the year read as a period
+    if _INITIAL_AFTER_HYPHEN.search(token):
+        return False  # "L. Neri-G. Bo, Title": two authors joined by a dash, the initial's period
     glued_initial = _ABBREVIATION_THEN_INITIAL.match(token)
     if glued_initial and glued_initial.group(1) in _NO_BREAK_ABBREVIATIONS:
         return False  # "ed.J. Lee": the space after "ed." lost, the initial's period

@@ -282,10 +282,13 @@ _ELLIPSIS = re.compile(r"(?<!\s)\s*+(?:\[\s*+(?:\.\s*+){2,}\]|\[■+\]|\.{3,}|�
 _LOCATOR_AFTER_ELLIPSIS = re.compile(
     r"[\s,]*(?:(?:[pPρ][pPρ]?\.|pagg?\.|coll?\.|nn?\.)\s*\d|(?:[cer][il1tìí¡][tleL]|ci[L!])\b)"
 )
-# Years alone after a shortened title's dots: they pick a volume of a series, they are
-# no words of the title (the tie-break reads them from the citation's text).
-# must match: " 1954-1955" ". 1954-1955" ", 1959" "1954 - 55."    must not match: " 1954 e 1955 "
-_YEARS_AFTER_ELLIPSIS = re.compile(r"[\s,.]*(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?[\s,.;]*")
+# Years (or a volume in roman numerals) alone after a shortened title's dots: they pick a
+# volume, they are no words of the title (the tie-break reads years from the citation).
+# must match: " 1954-1955" ". 1954-1955" ", 1959" "1954 - 55." " I" " XII,"
+# must not match: " 1954 e 1955 " " Il" " In"
+_YEARS_AFTER_ELLIPSIS = re.compile(
+    r"[\s,.]*(?:(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?|[IVXLC]{1,6})[\s,.;]*"
+)
 # A parenthesis pointing back to where a work was cited, inside a short form.
 # must match: "(cited in n. 5, above)" "(cit. alla nota 4)" "(see above, n. 3)" "(supra)"
 # must not match: "(1313-1329)" "(Venezia)"

@@ -1333,6 +1333,21 @@ SPLITS = [
         ],
         id="ocr_damaged_roman_pages_after_the_facts",
     ),
+    pytest.param(
+        "L. Bianchi-G. Neri, Storia dei mulini, II, Verona 1969, pp. 518-546",
+        [
+            cite(
+                "L. Bianchi-G. Neri, Storia dei mulini, II, Verona 1969, pp. 518-546",
+                pinpoint="518-546",
+            )
+        ],
+        id="two_authors_joined_by_a_dash_before_an_initial",
+    ),
+    pytest.param(
+        "A.M. Bruni. Venezia e i mulini,con presentazione di G. Bo. Venezia [1995]",
+        [cite("A.M. Bruni. Venezia e i mulini,con presentazione di G. Bo. Venezia [1995]")],
+        id="bracketed_year_after_a_period_closes_the_facts",
+    ),
 ]
 
 

@@ -690,6 +690,16 @@ CASES = [
         [((3, 0), (2, 0))],
         id="printed_opening_beats_a_match_inside_another_title",
     ),
+    pytest.param(
+        [
+            "D.R. Bianchi-C. Dalla Torre, Il Mulino Dolfìn-Mattina Rialto,Venezia, 1970",
+            "Bianchi - Della Torre, ¡I Mulino... cit.,p. 11.",
+            "L. Rossi-G. Mira, Storia dei mulini nel periodo moderno, II, Verona 1969, pp. 5-6",
+            "Rossi - Mira, Storia dei mulini nel periodo moderno... I,p. 351",
+        ],
+        [((2, 0), (1, 0)), ((4, 0), (3, 0))],
+        id="authors_joined_by_a_dash_before_an_initial",
+    ),
 ]
 
 
