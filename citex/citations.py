@@ -735,6 +735,14 @@ _CLOSING_FACTS = re.compile(
     + r")"
     r"(?:,\s*\d{1,2}\s*vo[il]{1,2}s?\.?)?$"
 )
+# An imprint in brackets, as English notes give it: place, colon, publisher, year.
+# must match: "(Venice: Neri, 1592)" "(Padua: Accademia de’ Ricovrati, 1729)"
+#             "(New York: Ash Press, 1990)" "(Cambridge, MA: Belknap, 1999)"
+# must not match: "(1592)" "(see below: p. 5, 1592)" (lower case) "(Venice, 1592)"
+_BRACKETED_IMPRINT = re.compile(
+    r"\((?:[A-Z][\w'’.-]*\s?){1,3}(?:,\s*[A-Z]{2}\.?)?:\s*[A-Z][^()]{1,80},\s*"
+    r"(?:1[5-9]\d\d|20\d\d)\)"
+)
 # An early-modern imprint: "In" and a place, then the printer introduced by "appresso",
 # "presso", "dalle stampe", or "per" before a capitalised name (the year may be missing).
 # must match: "In Roma, Appresso gli eredi" "In Roma. Presso Neri" "in Vinegia, per Nero"
@@ -1478,8 +1486,13 @@ def _is_short_title(title: str) -> bool:
 
 
 def _reads_as_full(clause: str) -> bool:
-    """A sentence-case reference: closed by place and year, or in a journal in «»."""
-    return _closes_with_facts(clause) or _in_quoted_journal(clause)
+    """A sentence-case reference: closed by place and year, or in a journal in «», or
+    with its imprint in brackets as English notes give it ("Title (Venice: Neri, 1592)")."""
+    return (
+        _closes_with_facts(clause)
+        or _in_quoted_journal(clause)
+        or (clause[:1].isupper() and bool(_BRACKETED_IMPRINT.search(clause)))
+    )
 
 
 def _in_quoted_journal(clause: str) -> bool:

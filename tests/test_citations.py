@@ -1348,6 +1348,16 @@ SPLITS = [
         [cite("A.M. Bruni. Venezia e i mulini,con presentazione di G. Bo. Venezia [1995]")],
         id="bracketed_year_after_a_period_closes_the_facts",
     ),
+    pytest.param(
+        "De molendinis, ac de aquis currentibus liber (Venice: Prochacino, 1577).",
+        [cite("De molendinis, ac de aquis currentibus liber (Venice: Prochacino, 1577)")],
+        id="title_alone_with_its_imprint_in_brackets",
+    ),
+    pytest.param(
+        "This was said before (see below: p. 5, 1592).",
+        [],
+        id="bracketed_prose_with_a_colon_is_no_imprint",
+    ),
 ]
 
 
