@@ -743,6 +743,13 @@ _BRACKETED_IMPRINT = re.compile(
     r"\((?:[A-Z][\w'’.-]*\s?){1,3}(?:,\s*[A-Z]{2}\.?)?:\s*[A-Z][^()]{1,80},\s*"
     r"(?:1[5-9]\d\d|20\d\d)\)"
 )
+# The bracketed marks of no date, no place or no printer closing a reference, as
+# catalogues of pamphlets give them.
+# must match: "Title[s.a.] [s.l.]" "Title [s.n.t.]." "Title[s.a.][s.l.]" "Title [s. l.]"
+# must not match: "s.a." (no brackets: a word too) "[sic]" "[s.v. mulino]"
+_NO_IMPRINT_AT_END = re.compile(
+    r"\[s\.\s?(?:[adl1]|n\.\s?t|i\.\s?d)\.?\](?:\s*\[s\.\s?(?:[adl1]|n\.\s?t)\.?\])?[\s.]*$"
+)
 # An early-modern imprint: "In" and a place, then the printer introduced by "appresso",
 # "presso", "dalle stampe", or "per" before a capitalised name (the year may be missing).
 # must match: "In Roma, Appresso gli eredi" "In Roma. Presso Neri" "in Vinegia, per Nero"
@@ -1491,7 +1498,10 @@ def _reads_as_full(clause: str) -> bool:
     return (
         _closes_with_facts(clause)
         or _in_quoted_journal(clause)
-        or (clause[:1].isupper() and bool(_BRACKETED_IMPRINT.search(clause)))
+        or (
+            clause[:1].isupper()
+            and bool(_BRACKETED_IMPRINT.search(clause) or _NO_IMPRINT_AT_END.search(clause))
+        )
     )
 
 
@@ -1741,6 +1751,7 @@ def _looks_full(body: str) -> bool:
         # Place and year, the year with an edition number glued on ("Roma 19873").
         or _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION))
         or _IMPRINT.search(body)
+        or _NO_IMPRINT_AT_END.search(body)  # "Title [s.a.] [s.l.]": it says it has none
     )
 
 

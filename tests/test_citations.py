@@ -1358,6 +1358,18 @@ SPLITS = [
         [],
         id="bracketed_prose_with_a_colon_is_no_imprint",
     ),
+    pytest.param(
+        "Discorso pronunziato nel giorno che s’innalzò in Verona l’albero,del cittadino Bo"
+        "[s.a.] [s.l.]",
+        [
+            cite(
+                "Discorso pronunziato nel giorno che s’innalzò in Verona l’albero,del cittadino"
+                " Bo[s.a.] [s.l.]"
+            )
+        ],
+        id="a_pamphlet_that_says_it_has_no_imprint",
+    ),
+    pytest.param("He said this [sic].", [], id="bracketed_sic_is_no_imprint_mark"),
 ]
 
 
