@@ -250,6 +250,13 @@ _LOCATOR_PART = re.compile(
     r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|voi|voll|t|tomo|Bd|at|esp|sez"
     r"|cap|ch|doc|docs)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
 )
+# A surname among a long name's words: capitalised, then lower-case letters (no particle,
+# roman numeral or abbreviation).
+# must match: "Clavijo" "Gonçales" "D'Arco"    must not match: "de" "XIII" "Vol." "Laws."
+_SURNAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]{2,}")
+# A volume's label, as the parser may keep it in the volume field.
+# must match: "voi. " "Vol." "vol " "t. "    must not match: "45" "XII"
+_VOLUME_LABEL = re.compile(r"^\s*(?i:vol|voi|vols|voll|t|tomo|bd)\.?\s*")
 # A citation that opens with a labelled locator (no author or title before it).
 # must match: "vol. 14, pp. 42-43" "Vol. 2, p. 3" "voi. 24, p. 3" "pp. 5-6" "col. 4" "t. IX, p. 3"
 # must not match: "Volpe, 4" "Pisa, 4" "14, pp. 4" (a bare number: a year, a volume?)
@@ -325,10 +332,13 @@ _VOLUME_TITLE = re.compile(r"^(?:,[\"”’]?|[\"”’],?)\s*" + _ENTRY_OF + r"
 # must not match: "Citeaux" "citta" "Explicit"
 _OP_CIT_TAIL = re.compile(r"(?:,|\.|(?<!\s)\s)\s*+(?i:(?:op|loc|art|ed)\.\s*+)?cit\b\.?.*$")
 # A volume in a short title.
-# must match: " Vol. XVIII" " Vol. 2" " vol. II"    must not match: "Volume" " No. 3"
+# must match: " Vol. XVIII" " Vol. 2" " vol. II" " voi. 45" (OCR)
+# must not match: "Volume" " No. 3" " voi siete"
 # The match starts where the white space before it starts (never after a space) and takes
 # that space possessively, so a long run of spaces costs linear time, not cubic.
-_VOLUME = re.compile(r"(?<!\s)\s*+,?\s*+\b(?:[Vv]ols?\.)\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$")
+_VOLUME = re.compile(
+    r"(?<!\s)\s*+,?\s*+\b(?:[Vv]ols?\.|[Vv]oi\.(?=\s*\d))\s*(?P<volume>[\dIVXLCivxlc]+)\b.*$"
+)
 # Separators between the names of a short form.
 # must match: " and " " & " " e " " und " " et " " - " "/" (German legal style "Lee/Orme")
 # must not match: "Anderson" " ed. " "-" "Lee-Orme"
@@ -1193,6 +1203,11 @@ class _State:
         """A short form that is a title alone (or a container's title)."""
         form = f"'{via}' after " if via else ""
         volume = _volume_of(head)
+        # Of a reference work whose entries were cited as chapters, the volume may stand
+        # among the locators cut off the head ("Dizionario, vol. 45, p. 3"): it tells the
+        # volumes apart. (A work's own volumes are one work: "Atti, vol. 3" after "Atti,
+        # ..., vol. 1".)
+        volume_cited = volume or _volume_of(cite.text)
         title = _VOLUME.sub("", head).strip(" ,")
         if not title:
             return _unresolved("short-title", cite, f"{form}nothing to match")
@@ -1213,9 +1228,9 @@ class _State:
             if e.container or e.provisional or self.use_provisional:
                 continue
             if (
-                volume
+                volume_cited
                 and e.csl.get("volume")
-                and normalise(volume) != normalise(str(e.csl["volume"]))
+                and not _same_volume(volume_cited, str(e.csl["volume"]))
             ):
                 continue
             if (
@@ -1396,8 +1411,10 @@ class _State:
             return self.containers[chapter]
         e = self.entries[chapter]
         csl = _volume_csl(e.csl)
-        if printed:
-            csl = {"type": "book", "title": printed.strip(" .")}
+        if printed:  # the parsed fields lost the title; the volume number and date stay
+            csl = {"type": "book", "title": printed.strip(" .")} | {
+                f: e.csl[f] for f in ("volume", "issued") if e.csl.get(f)
+            }
         volume = self._add_entry(_Entry(e.note, e.index, csl, container=True))
         self.containers[chapter] = volume
         return volume
@@ -1609,12 +1626,25 @@ class _State:
         Closely (NAMED_IN_MATCH): any capitalised word of a title may be compared, and a
         looser match takes "Premessa" for "Promessi"."""
         words = _named_words(self.entries[entry].text)
-        # A long name ("Ruy de Gonzales de Clavijo") is found by its surname, its last word.
-        keys = [n if len(n.split()) <= 2 else n.split()[-1] for n in names]
-        return all(
-            max((self.matcher.name(k, w) for w in words), default=0.0) >= NAMED_IN_MATCH
-            for k in keys
-        )
+
+        def found(key: str, threshold: float) -> bool:
+            return max((self.matcher.name(key, w) for w in words), default=0.0) >= threshold
+
+        for name in names:
+            parts = name.split()
+            if len(parts) <= 2:
+                if not found(name, NAMED_IN_MATCH):
+                    return False
+                continue
+            # A long name ("Ruy de Gonzales de Clavijo") is found by its surnames: each of
+            # two or more a little looser (OCR spells both, "Clavija de Gonzales"), or the
+            # last one alone closely.
+            surnames = [w for w in parts[1:] if _SURNAME_WORD.fullmatch(w)]
+            if len(surnames) >= 2 and all(found(w, NAMED_IN_SURNAMES_MATCH) for w in surnames):
+                continue
+            if not found(parts[-1], NAMED_IN_MATCH):
+                return False
+        return True
 
     def _title_score(self, title: str, entry: int) -> float:
         """How well a short title matches an entry's title (or its short title)."""
@@ -2011,6 +2041,9 @@ def _printed_author_words(text: str) -> tuple[str, ...]:
 NAMED_IN_CHARS = 160
 # ... and how closely a name must match a word there (one OCR slip in a long name).
 NAMED_IN_MATCH = 0.88
+# ... or each of a long name's two or more surnames this closely ("Clavija" for "Clavijo"
+# 0.83, "Gonzales" for "Gonçaleç" 0.88): two words matching are evidence enough.
+NAMED_IN_SURNAMES_MATCH = 0.8
 
 
 # A word there, an elided article or preposition left out ("Ansaldo" of "d'Ansaldo").
@@ -2089,7 +2122,13 @@ def _volume_of(text: str) -> str | None:
 def _volume_fits(volume: str | None, entry: int, state: _State) -> bool:
     """False when both the short form and the entry give a volume and they differ."""
     given = state.entries[entry].csl.get("volume")
-    return not (volume and given) or normalise(volume) == normalise(str(given))
+    return not (volume and given) or _same_volume(volume, str(given))
+
+
+def _same_volume(a: str, b: str) -> bool:
+    """Whether two volume fields name one volume, a label the parser kept left out
+    ("voi. 45" and "45")."""
+    return normalise(_VOLUME_LABEL.sub("", a)) == normalise(_VOLUME_LABEL.sub("", b))
 
 
 def _in_range(pinpoint: str | None, page_range: object) -> bool:

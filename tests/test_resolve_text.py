@@ -700,6 +700,16 @@ CASES = [
         [((2, 0), (1, 0)), ((4, 0), (3, 0))],
         id="authors_joined_by_a_dash_before_an_initial",
     ),
+    pytest.param(
+        [
+            "Narrative of the Voyage of Ruy Gonçaleç de Clavijo to Samarcand a.d. 1403-6, with"
+            " notes by C. R. Bell, New York 1970, p. 3.",
+            "Ruy de Clavija de Gonzales,rit., p. 26",
+            "Ruy de Clavija de Fonseca,cit., p. 27",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), None)],
+        id="a_long_name_named_in_a_title_by_both_its_surnames",
+    ),
 ]
 
 
@@ -824,6 +834,22 @@ def test_a_locator_alone_says_why_and_is_less_sure_than_an_ibid() -> None:
         < at(resolve("A. Neri, Le torri,Padova 1971.", "Ibid., 4."), (2, 0)).resolution.confidence
     )
     assert cite.resolution.reason.startswith("no author or title")
+
+
+def test_a_reference_work_volume_is_picked_by_its_number_also_as_ocr_prints_it() -> None:
+    notes = resolve(
+        "C. Rossi, Bembo, Pietro,in Dizionario dei Mugnai Italiani,voi. 45, Roma, Istituto"
+        " della Enciclopedia, 1995, pp. 19-29.",
+        "C. Neri, Della Casa, Giovanni,in Dizionario dei Mugnai Italiani,voi. 36, Roma,"
+        " Istituto della Enciclopedia, 1988, pp. 699-719.",
+        "Dizionario dei Mugnai,voi. 45, p. 156.",
+        "Dizionario dei Mugnai,vol. 36, p. 700.",
+    )
+    forty_five, thirty_six = at(notes, (3, 0)), at(notes, (4, 0))
+    assert forty_five.work is not None and thirty_six.work is not None
+    assert forty_five.work != thirty_six.work
+    assert "chapter in note 1" in forty_five.resolution.reason
+    assert "chapter in note 2" in thirty_six.resolution.reason
 
 
 def test_supra_note_to_a_later_note_by_nobody_cited_stays_null() -> None:
