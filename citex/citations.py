@@ -355,16 +355,18 @@ _IBID = re.compile(
 
 # "Idem" and its kin: the same author as the citation before (a new work when a title
 # follows, the same work when only a page does).
-# must match: "Idem, " "Id., " "Eadem " "ID. " "Ders., "    must not match: "Identity" "Ibid."
+# must match: "Idem, " "Id., " "Eadem " "ID. " "Ders., " "Io., " "lo., " (OCR'd "Id.,")
+# must not match: "Identity" "Ibid." "Io sono" "Io. Title" (no comma)
 _IDEM = re.compile(
-    r"^(?:Id|Idem|Eadem|Ead|Ders|Dies|Dieselbe|Derselbe)\b\s*\.?\s*,?\s*", re.IGNORECASE
+    r"^(?:(?:Id|Idem|Eadem|Ead|Ders|Dies|Dieselbe|Derselbe)\b\s*\.?|[Il1]o\.(?=\s*,))\s*,?\s*",
+    re.IGNORECASE,
 )
 # What a legal "Id." takes before its page: "at 7".
 # must match: "at 7" " at 12-13"    must not match: "Atlas, 7"
 _LEGAL_AT = re.compile(r"\s*at\s+\d")
 # A reference back to an earlier note or an earlier citation of the same work.
 # must match: "supra note 4" "op. cit." "loc.cit." "Smith, supra, 5" "Rossi, Storia, cit., 4"
-#             "Meier, a.a.O., S. 5" "Meier (Fn. 12), S. 5"
+#             "Meier, a.a.O., S. 5" "Meier (Fn. 12), S. 5" "Turner (n 13) 45"
 #             "op.rii." "op. dt." "op. ci/." "op. tit." "op. cìl." "op. cii" (period cut off)
 #             "op. ciL," "op. at.," "op. eu.,"
 # must not match: "Supranational Law" "copcit" "cited" "explicit." "op. 12" "op. ed."
@@ -374,7 +376,7 @@ _LEGAL_AT = re.compile(r"\s*at\s+\d")
 _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
     # German: the note of the full citation in brackets, "Meier (Fn. 12), S. 5"
-    r"|\((?:(?:vgl|s)\.\s*)?(?:Fn|Fußn|Anm)\.?\s*\d{1,4}\s*\)"
+    r"|\((?:(?:vgl|s)\.\s*)?(?:Fn|Fußn|Anm|n|note)\.?\s*\d{1,4}\s*\)"
     # OCR'd: "op.rii." "art. cil." "op. tit."; the period may be the sentence's, cut off
     r"|\b(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}(?:[.,]|$)",
     re.IGNORECASE,
@@ -443,9 +445,10 @@ _PAGE_MARK = r"(?:[pP][pP]?\.|pagg?\.|pp?(?=\s+\d)|S\.(?=\s?\d))"
 # A locator at the very end of a citation: after a comma or colon, optional "p."/"at".
 # must match: ", 13" ": 77" ", 4-5" ", 101-04" ", passim" ", xii" ", 22 n. 4" ", at 7"
 #             " at 7" (legal "Id. at 7") '," 80' (after a quoted short title) ", p. 5 e 9"
+#             "(n 16) 45" "(Oxford 1990) 12-14" (OSCOLA: the page after the bracket)
 # must not match: "Vol. 2" "No. 27" " 1975" (no comma) "Article 12"
 _END_LOCATOR = re.compile(
-    r"(?:[,:][\"”]?\s*(?:(?:pp?\.|at)\s*)?|\sat\s+)(?P<pin>" + _PIN + r")\s*$"
+    r"(?:[,:][\"”]?\s*(?:(?:pp?\.|at)\s*)?|\sat\s+|(?<=\))\s+)(?P<pin>" + _PIN + r")\s*$"
 )
 # A page marked "p."/"pp.": after a comma, a space or a short title's dots, or glued by
 # OCR to the title's last word; also a roman page in capitals, several pages or ranges
@@ -487,13 +490,14 @@ _OCR_PAGE_TOKEN = re.compile(r"[\diol]+")
 # Also the entry of a dictionary: "ad vocem", "s.v." and the headword.
 # must match: ", col. 27" ",doc. 8" ", coll. 3-4" ",N° 35" ", N°s 7-9" ", fol. 2" ", f. 20v"
 #             ", c. 6r" ", cap. 6" ", chap. XIII" ", n. 31" ", tav. 4" ", docs. 3-5"
-#             ", does. 163 and 166" (OCR'd "docs.", a list)
+#             ", does. 163 and 166" (OCR'd "docs.", a list) ",Chapter 5" ", capitolo 3"
 #             ",ad vocem" ", ad v." ", s.v." ", s. v. Mulino" ", sub voce" ", §755-800"
 #             ", § 802"
 # must not match: ", c. 1500" (circa a year) ", Vol. 2" ", 1990" ", No. 3" ", col. blue"
 #                 ", ad Roma" ", s.v. mulino e strada" ", ad valorem"
 _OTHER_LOCATOR = re.compile(
-    r"[,:]\s*(?P<pin>(?:coll?|docs?|does(?=\.)|fol|ff?|cap|chap|tav|nn?|N°s?)\.?\s*"
+    r"[,:]\s*(?P<pin>(?:coll?|docs?|does(?=\.)|fol|ff?|cap|chap|tav|nn?|N°s?"
+    r"|[Cc]hapter|[Cc]apitolo|Kapitel)\.?\s*"
     r"(?:\d{1,5}[rv]?|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s*[-–]\s*(?:\d{1,5}[rv]?|[IVXLCivxlc]{1,7}))?"
     r"(?:\s*(?:,|and|e|&)\s*\d{1,5}[rv]?(?:\s*[-–]\s*\d{1,5}[rv]?)?)*"
     r"|cc?\.\s*\d{1,3}[rv]?(?:\s*[-–]\s*\d{1,3}[rv]?)?"
@@ -712,6 +716,16 @@ _NO_IMPRINT = (
     r"[\[(]?s\.\s?(?:[adl1]|n\.\s?t|i\.\s?d)\.?[\])]?"
     r"(?:\s*,?\s*[\[(]?s\.\s?(?:[adl1]|n\.\s?t|i\.\s?d)\.?[\])]?)?"
 )
+# A year of an era that imprints of its time print with the year or instead of it: the
+# Italian republics of 1797-99 ("anno I della libertà italiana") and the Fascist era
+# ("anno XV", "a. XV E.F.", "anno XV dell'era fascista").
+# must match: "anno I della libertà italiana" "anno XV E.F." "anno XV dell’Era Fascista"
+#             "a. XV E. F."
+# must not match: "anno I" alone (a volume's year of issue) "anno 1990" "un anno"
+_ERA_YEAR = (
+    r"(?i:(?:anno|a\.)\s+[IVXL]{1,6}\s+(?:della\s+libertà(?:\s+italiana)?"
+    r"|dell['’]\s*era\s+fascista|e\.\s?f\.?))"
+)
 # Publication facts closing a reference: a place (or places) and a year, with up to two
 # parts of publisher between them and a number of volumes; the year may be a span, in
 # roman numerals, or replaced by the marks of no date.
@@ -728,10 +742,14 @@ _CLOSING_FACTS = re.compile(
     + _MONTHS
     + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z](?:['’][A-Z])?[a-zà-ÿ]+|\s[A-Z][a-zà-ÿ]{2,})*\.?"
     r"(?:,\s*[^,\d]{2,60}){0,2}(?:,\s*\d{1,2}\s*vo[il]{1,2}\.)?,?\s*"
-    r"(?:\[?(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?\]?|"
+    r"(?:\[?(?:1[5-9]\d\d|20\d\d)(?:\d|\s*[-–]\s*\d{2,4})?\]?(?:,?\s*"
+    + _ERA_YEAR
+    + r")?|"
     + _ROMAN_YEAR
     + r"|"
     + _NO_IMPRINT
+    + r"|"
+    + _ERA_YEAR
     + r")"
     r"(?:,\s*\d{1,2}\s*vo[il]{1,2}s?\.?)?$"
 )
@@ -1049,6 +1067,19 @@ def _join_continued(
                 if _is_citation(joined, by_shape=False) or _reads_as_full(joined):
                     reach = k
                     break
+        elif (
+            i + 1 < len(sentences)
+            and (idem := _IDEM.match(first))
+            and _TITLE_START.match(first, idem.end())
+            and not _YEAR.search(first)
+            and _find_pinpoint(first).value is None
+        ):
+            # "Id., Una finanza d'ancien régime. La Repubblica, Napoli 1990": the same
+            # author's title cut at its inner period, the facts in the next sentence.
+            k_start, k_end = sentences[i + 1]
+            clause_end = _split_outside(text, protected, k_start, k_end, ";")[0][1]
+            if not _opens_citation(text[k_start:k_end]) and _reads_as_full(text[start:clause_end]):
+                reach = i + 1
         elif i + 1 < len(sentences) and _title_sentence(text, protected, start, end):
             # "L'Orfeo. Tragedia in cinque atti, In Roma, Presso Neri, 1619": a
             # title cut at its inner period, the publication facts in the next sentence.
@@ -1116,6 +1147,10 @@ _FACTS_ONLY = re.compile(
     r"^(?:(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?"
     r"|[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z][a-zà-ÿ]+)*,?\s\[?(?:1[5-9]\d\d|20\d\d)\]?)(?:\s*[,.;]|\s*$)"
 )
+
+
+# A title's first letter, after "Id., ": a capital or an opening quote.
+_TITLE_START = re.compile(r"[«\"“‘']?[A-ZÀ-Ý]")
 
 
 def _join_prose_limit(first: str) -> float:

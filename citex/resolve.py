@@ -179,7 +179,10 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     # must not match: "Idaho" "Identity" "Idea" "Ideology"
     BackReference(
         "idem",
-        re.compile(r"^(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|ead\.|iidem\b\.?|eaedem\b\.?)"),
+        re.compile(
+            r"^(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|ead\.|iidem\b\.?|eaedem\b\.?)"
+            r"|^[Il1]o\.(?=\s*,)"  # "Io., Title": OCR's "Id.,"
+        ),
         "author",
     ),
     # must match: "Ders., Geschichte" "Dies." "Derselbe, Titel"    must not match: "Dersim" "Dieses"
@@ -197,12 +200,14 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         ),
         "note",
     ),
-    # German: the note number in brackets after the author, "Meier (Fn. 12), S. 5".
+    # German and OSCOLA (UK legal): the note number in brackets after the author, "Meier
+    # (Fn. 12), S. 5", "Turner (n 13) 45".
     # must match: "Meier (Fn. 12), S. 5" "(FN 3)" "(Fußn. 4)" "(vgl. Fn. 7)" "(Anm. 2)"
+    #             "Turner (n 13) 45" "(n. 16)" "(note 4)"
     # must not match: "Fn. 12" (no brackets: a footnote of the work cited) "(S. 12)"
     BackReference(
         "supra-note",
-        re.compile(r"\((?:(?i:vgl|s)\.\s*)?(?:Fn|FN|Fußn|Anm)\.?\s*(?P<note>\d{1,4})\s*\)"),
+        re.compile(r"\((?:(?i:vgl|s)\.\s*)?(?:Fn|FN|Fußn|Anm|n|note)\.?\s*(?P<note>\d{1,4})\s*\)"),
         "note",
     ),
     # must match: "note 12 above" "n. 12 supra" "Smith, note 4 above"
@@ -244,11 +249,11 @@ _CONTAINER_SHORT = re.compile(
 # A comma-separated part of a short form that begins its locator.
 # must match: "13" "pp. 33" "p. 14" "passim" "xii" "22 n. 4" "at 7" "s.v. aça" "S. 5"
 #             "col. 3" "III" "c. 12v" "nota 4" "esp. pp. 3" "vol. 2, p. 3" "N° 35" "N°s 3"
-#             "voi. 45" (OCR for vol.) "doc. 52"
+#             "voi. 45" (OCR for vol.) "doc. 52" "Chapter 5" "capitolo 3"
 # must not match: "Tre Savii" "Il Caso" "Storia di Venezia" "I Dogi" "Vol" alone
 _LOCATOR_PART = re.compile(
     r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|voi|voll|t|tomo|Bd|at|esp|sez"
-    r"|cap|ch|doc|docs)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
+    r"|cap|ch|doc|docs|[Cc]hapter|[Cc]apitolo|Kapitel)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
 )
 # A surname among a long name's words: capitalised, then lower-case letters (no particle,
 # roman numeral or abbreviation).

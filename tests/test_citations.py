@@ -1370,6 +1370,56 @@ SPLITS = [
         id="a_pamphlet_that_says_it_has_no_imprint",
     ),
     pytest.param("He said this [sic].", [], id="bracketed_sic_is_no_imprint_mark"),
+    pytest.param(
+        "Id., Una zecca d’ancien régime. La Repubblica veneta, Napoli 1990, p. 4.",
+        [
+            cite(
+                "Id., Una zecca d’ancien régime. La Repubblica veneta, Napoli 1990, p. 4",
+                pinpoint="4",
+            )
+        ],
+        id="idem_title_cut_at_its_inner_period",
+    ),
+    pytest.param(
+        "Io., Una zecca d’ancien régime. La Repubblica veneta, Napoli 1990, p. 4.",
+        [
+            cite(
+                "Io., Una zecca d’ancien régime. La Repubblica veneta, Napoli 1990, p. 4",
+                pinpoint="4",
+            )
+        ],
+        id="ocr_io_for_id",
+    ),
+    pytest.param(
+        "Id., p. 5. Roma fu presa dai Francesi.",
+        [cite("Id., p. 5", "ibid", pinpoint="5")],
+        id="idem_with_a_page_joins_no_prose_after_it",
+    ),
+    pytest.param(
+        "Lee, Roads, chapter 3.",
+        [cite("Lee, Roads, chapter 3", "short", pinpoint="chapter 3")],
+        id="chapter_spelt_out_is_a_locator",
+    ),
+    pytest.param(
+        "Quadro delle sessioni pubbliche,Venezia, anno I della libertà italiana",
+        [cite("Quadro delle sessioni pubbliche,Venezia, anno I della libertà italiana")],
+        id="year_of_the_republican_era_closes_the_facts",
+    ),
+    pytest.param(
+        "Storia dei mulini, Roma 1937, anno XV E.F.",
+        [cite("Storia dei mulini, Roma 1937, anno XV E.F.")],
+        id="year_of_the_fascist_era_after_the_year",
+    ),
+    pytest.param(
+        "Freire (n 16) 45.",
+        [cite("Freire (n 16) 45", "supra", pinpoint="45")],
+        id="oscola_note_reference_and_page_after_the_bracket",
+    ),
+    pytest.param(
+        "J Lee, Roads of Kent (OUP 1990) 12-14.",
+        [cite("J Lee, Roads of Kent (OUP 1990) 12-14", pinpoint="12-14")],
+        id="oscola_page_after_the_publication_bracket",
+    ),
 ]
 
 

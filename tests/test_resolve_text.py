@@ -612,6 +612,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "P Brandt, Pedagogy of the Mills (Herder 1970) 3.",
+            "J Turner, Roads (OUP 1990); P Brandt, Harbours (OUP 1999).",
+            "Brandt (n 2) 45.",
+            "Turner (n. 2), chapter 2.",
+        ],
+        [((3, 0), (2, 1)), ((4, 0), (2, 0))],
+        id="oscola_note_number_in_brackets_after_the_author",
+    ),
+    pytest.param(
+        [
             "G. BARNABEI, Il porto di Ancona, Pisa 1932, doc. 50, p. 373.",
             "Barn., doc. 52, p. 374.",
             "Barn. doc. 54, p. 378.",
