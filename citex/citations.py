@@ -734,10 +734,13 @@ _ERA_YEAR = (
 #             ", Roma, Borgo, 1806-1808" ", In Roma, Appresso Neri, MDCXX" ", Firenze, s.a"
 #             ", Roma, Istituto di lettere, scienze ed arti, 2004" ", Rome 1914, 3 voll."
 #             ", Venezia [1995]" (a year the book does not print) ", Parigi-L’Aja, 1966"
+#             ",1797 anno I della libertà italiana" ", III, anno I della libertà italiana"
 #             ", Friburgi Brisgoviae 1930" ", New York 1990"
 # must not match: ", in 1999" ", June 1999" ", p. 1999" "Venezia 1999" (no comma before)
 #                 ", Roma, s.v. mulino"
 _CLOSING_FACTS = re.compile(
+    # a year of an era alone after a comma, with or without the common year before it
+    r",\s*(?:(?:1[5-9]\d\d|20\d\d)\s*,?\s*)?" + _ERA_YEAR + r"$|"
     r"(?:,|\bIn)\s*(?!(?:"
     + _MONTHS
     + r")\b)[A-Z][a-zà-ÿ]{2,}(?:[-–][A-Z](?:['’][A-Z])?[a-zà-ÿ]+|\s[A-Z][a-zà-ÿ]{2,})*\.?"

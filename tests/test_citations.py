@@ -1411,6 +1411,29 @@ SPLITS = [
         id="year_of_the_fascist_era_after_the_year",
     ),
     pytest.param(
+        "Carte pubbliche stampate ed esposte ne’ luoghi più frequentati della città di Verona,"
+        "III, anno I della libertà italiana, p. 583",
+        [
+            cite(
+                "Carte pubbliche stampate ed esposte ne’ luoghi più frequentati della città di"
+                " Verona,III, anno I della libertà italiana, p. 583",
+                pinpoint="583",
+            )
+        ],
+        id="year_of_an_era_alone_after_a_volume",
+    ),
+    pytest.param(
+        "Prospetto delle sessioni della Società d’istruzione pubblica di Verona,1797 anno I"
+        " della libertà italiana",
+        [
+            cite(
+                "Prospetto delle sessioni della Società d’istruzione pubblica di Verona,1797 anno"
+                " I della libertà italiana"
+            )
+        ],
+        id="common_year_and_year_of_an_era",
+    ),
+    pytest.param(
         "Freire (n 16) 45.",
         [cite("Freire (n 16) 45", "supra", pinpoint="45")],
         id="oscola_note_reference_and_page_after_the_bracket",
