@@ -1484,6 +1484,9 @@ def _is_shortened_title(clause: str) -> bool:
     """'Title of the Work..., p. 5', 'Lee, Title...': a title cut short with dots."""
     pin = _find_pinpoint(clause)
     body = clause[: pin.start] if pin.value is not None else clause
+    unread = _UNREAD_PAGES.search(body)  # "Prospetto [...], p.Ili": OCR'd page digits
+    if unread:
+        body = body[: unread.start()]
     dots = _CLOSING_DOTS.search(body)
     if not dots or not clause[:1].isupper():
         return False
@@ -1571,8 +1574,11 @@ def _closes_with_facts(clause: str) -> bool:
 
 # Pages after "p."/"pp." that OCR made unreadable as numbers ("vn" for "vii"), closing a
 # clause: one short token or a range of two.
-# must match: ", pp. vn-xxiv." ", p. xn"    must not match: ", pp. Roma" ", p. 12, Roma 1990"
-_UNREAD_PAGES = re.compile(r",\s*pp?\.\s*[a-z]{1,6}(?:\s*[-–]\s*[a-z]{1,6})?[.\s]*$")
+# must match: ", pp. vn-xxiv." ", p. xn" ", p.Ili" (111, its digits read as letters)
+# must not match: ", pp. Roma" ", p. 12, Roma 1990"
+_UNREAD_PAGES = re.compile(
+    r",\s*pp?\.\s*(?:[a-z]{1,6}|[Iil1|]{2,5})(?:\s*[-–]\s*[a-z]{1,6})?[.\s]*$"
+)
 
 
 def _is_parenthetical_only(clause: str) -> bool:

@@ -394,6 +394,23 @@ def _is_word_run(short: str, full: str) -> bool:
     return any(wf[i : i + n] == ws for i in range(1, len(wf) - n + 1))
 
 
+def words_inside(short: str, full: str) -> bool:
+    """Whether a short title of two words or more stands whole, its words in a row, anywhere
+    in the full title ("Women Triumphant" in "Ian Lee in his Women Triumphant: Feminism").
+
+    Example:
+        >>> words_inside("Women Triumphant", "Ian Lee in his Women Triumphant: Feminism")
+        True
+        >>> words_inside("Women", "Ian Lee in his Women Triumphant")
+        False
+    """
+    ws, wf = normalise(short).split(), normalise(full).split()
+    if len(ws) < 2 or sum(len(w) for w in ws) < MIN_WORD_RUN:
+        return False
+    n = len(ws)
+    return any(wf[i : i + n] == ws for i in range(len(wf) - n + 1))
+
+
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _last_word_found(short: str, full: str) -> bool:
     """Whether the short title's last word (its most distinctive: letters only, four or

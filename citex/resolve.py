@@ -57,6 +57,7 @@ from .fuzzy import (
     short_title_similarity,
     title_key,
     title_similarity,
+    words_inside,
 )
 from .models import Citation, CSLItem, Footnote, Resolution
 from .works import WorkIndex, issued_year, merge_csl, same_work, work_ids
@@ -249,11 +250,13 @@ _CONTAINER_SHORT = re.compile(
 # A comma-separated part of a short form that begins its locator.
 # must match: "13" "pp. 33" "p. 14" "passim" "xii" "22 n. 4" "at 7" "s.v. aça" "S. 5"
 #             "col. 3" "III" "c. 12v" "nota 4" "esp. pp. 3" "vol. 2, p. 3" "N° 35" "N°s 3"
-#             "voi. 45" (OCR for vol.) "doc. 52" "Chapter 5" "capitolo 3"
+#             "voi. 45" (OCR for vol.) "doc. 52" "Chapter 5" "capitolo 3" "p.Ili"
 # must not match: "Tre Savii" "Il Caso" "Storia di Venezia" "I Dogi" "Vol" alone
 _LOCATOR_PART = re.compile(
     r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|voi|voll|t|tomo|Bd|at|esp|sez"
     r"|cap|ch|doc|docs|[Cc]hapter|[Cc]apitolo|Kapitel)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
+    # a page whose digits OCR read as letters ("p.Ili" for "p. 111"), after its label
+    r"|^pp?\.\s*[Iil1|]{2,5}\s*$"
 )
 # A surname among a long name's words: capitalised, then lower-case letters (no particle,
 # roman numeral or abbreviation).
@@ -1127,7 +1130,7 @@ class _State:
         title = _VOLUME.sub("", title).strip(" ,")
         if title:
             titled = [
-                (self._title_score(title, e), s, e)
+                (self._title_score_by_author(title, e), s, e)
                 for s, e in scored
                 if _volume_fits(volume, e, self)
             ]
@@ -1650,6 +1653,18 @@ class _State:
             if not found(parts[-1], NAMED_IN_MATCH):
                 return False
         return True
+
+    def _title_score_by_author(self, title: str, entry: int) -> float:
+        """A short title's score against a work of the author it names: as for any work,
+        or SHORT_TITLE_MATCH when its words stand whole inside the work's title ("Lee,
+        Women Triumphant" after "Ian Lee in his Women Triumphant: Feminism"), which
+        from an unknown author would be too weak."""
+        score = self._title_score(title, entry)
+        if score < SHORT_TITLE_MATCH and words_inside(
+            title, str(self.entries[entry].csl.get("title") or "")
+        ):
+            return SHORT_TITLE_MATCH
+        return score
 
     def _title_score(self, title: str, entry: int) -> float:
         """How well a short title matches an entry's title (or its short title)."""

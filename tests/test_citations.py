@@ -1434,6 +1434,12 @@ SPLITS = [
         id="common_year_and_year_of_an_era",
     ),
     pytest.param(
+        "Prospetto [...], p.Ili",
+        [cite("Prospetto [...], p.Ili", "short")],
+        id="shortened_title_before_a_page_ocr_read_as_letters",
+    ),
+    pytest.param("Storia..., pp. Roma", [], id="a_capitalised_word_after_pp_is_no_page"),
+    pytest.param(
         "Freire (n 16) 45.",
         [cite("Freire (n 16) 45", "supra", pinpoint="45")],
         id="oscola_note_reference_and_page_after_the_bracket",

@@ -622,6 +622,25 @@ CASES = [
     ),
     pytest.param(
         [
+            "Ian Bell in his Women Triumphant: Feminism in French Literature 1610-1652."
+            " (Oxford: Clarendon Press, 1977),",
+            "Bell, pp. 2-3",
+            "Bell, Women Triumphant, p. 26",
+            "Bell, Feminism Triumphant, p. 27",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), NEW)],
+        id="a_short_title_whole_inside_the_title_of_a_work_by_that_author",
+    ),
+    pytest.param(
+        [
+            "Prospetto delle sessioni della Società di Verona,1797 anno I della libertà italiana",
+            "Prospetto [...], p.Ili",
+        ],
+        [((2, 0), (1, 0))],
+        id="a_page_ocr_read_as_letters_is_no_title",
+    ),
+    pytest.param(
+        [
             "G. BARNABEI, Il porto di Ancona, Pisa 1932, doc. 50, p. 373.",
             "Barn., doc. 52, p. 374.",
             "Barn. doc. 54, p. 378.",
