@@ -358,7 +358,8 @@ _IBID = re.compile(
 # must match: "Idem, " "Id., " "Eadem " "ID. " "Ders., " "Io., " "lo., " (OCR'd "Id.,")
 # must not match: "Identity" "Ibid." "Io sono" "Io. Title" (no comma)
 _IDEM = re.compile(
-    r"^(?:(?:Id|Idem|Eadem|Ead|Ders|Dies|Dieselbe|Derselbe)\b\s*\.?|[Il1]o\.(?=\s*,))\s*,?\s*",
+    r"^(?:[a-z](?=Idem\b))?"  # "uIdem": a stray letter OCR read before it
+    r"(?:(?:Id|Idem|Eadem|Ead|Ders|Dies|Dieselbe|Derselbe)\b\s*\.?|[Il1]o\.(?=\s*,))\s*,?\s*",
     re.IGNORECASE,
 )
 # What a legal "Id." takes before its page: "at 7".

@@ -181,7 +181,8 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
     BackReference(
         "idem",
         re.compile(
-            r"^(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|ead\.|iidem\b\.?|eaedem\b\.?)"
+            r"^(?:[a-z](?=Idem\b))?"  # "uIdem": a stray letter OCR read before it
+            r"(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|ead\.|iidem\b\.?|eaedem\b\.?)"
             r"|^[Il1]o\.(?=\s*,)"  # "Io., Title": OCR's "Id.,"
         ),
         "author",
@@ -750,6 +751,12 @@ class _State:
 
         def attempt() -> _Link:
             link = self._short_by_names(cite, families, title, via=form)
+            if link.entry is None and link.missing and len(families) > 1:
+                # the citation before may name an editor among its authors ("Sarpi,
+                # Gambarin, Scritti"): the same author is its first
+                first = self._short_by_names(cite, families[:1], title, via=form)
+                if first.entry is not None:
+                    return first
             if link.entry is None and link.missing and title:
                 # a work cited before with no author printed ("Office Seeking, cit."
                 # before "Eadem, Office Seeking, cit."): its title alone

@@ -641,6 +641,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "P. Sarpi, Consulti,a cura di C. Pin, 1, Pisa-Roma, Istituti editoriali, 2001, p. 3.",
+            "P. Sarpi, G. Gambarin, Scritti giurisdizionalistici, Bari 1958, p. 5.",
+            "uIdem, Consulti,cìt., 11, pp. 621-628.",
+        ],
+        [((3, 0), (1, 0))],
+        id="idem_after_a_citation_naming_an_editor_among_its_authors",
+    ),
+    pytest.param(
+        [
             "G. BARNABEI, Il porto di Ancona, Pisa 1932, doc. 50, p. 373.",
             "Barn., doc. 52, p. 374.",
             "Barn. doc. 54, p. 378.",
