@@ -263,6 +263,20 @@ _LOCATOR_PART = re.compile(
 # roman numeral or abbreviation).
 # must match: "Clavijo" "Gonçales" "D'Arco"    must not match: "de" "XIII" "Vol." "Laws."
 _SURNAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]{2,}")
+# CSL types of a part of a periodical or a volume, which have a page range of their own.
+_PARTS = frozenset(
+    {
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "chapter",
+        "entry",
+        "entry-encyclopedia",
+        "entry-dictionary",
+        "paper-conference",
+    }
+)
 # A volume's label, as the parser may keep it in the volume field.
 # must match: "voi. " "Vol." "vol " "t. "    must not match: "45" "XII"
 _VOLUME_LABEL = re.compile(r"^\s*(?i:vol|voi|vols|voll|t|tomo|bd)\.?\s*")
@@ -474,6 +488,7 @@ class _Entry:
     lead: tuple[str, ...] = ()  # the first words of the citation as printed
     text: str = ""  # the citation as printed, for short forms its parsed fields miss
     provisional: bool = False  # a work known only from a short form (no full citation)
+    pages: str | None = None  # the page range an article or chapter was cited with
 
 
 @dataclass(frozen=True)
@@ -870,8 +885,12 @@ class _State:
                 csl = _with_container(csl, self.entries[volume].csl)
                 method = "container"
                 reason = f"; container '{container.group('short')}' is {self._describe(volume)}"
+        # An article's or chapter's page range printed where a page would stand ("Nuova
+        # Antologia 458 (1953): 455-68") is most likely its pages.
+        part = bool(csl.get("container-title")) or csl.get("type") in _PARTS
+        pages = cite.pinpoint if part and _parse_range(cite.pinpoint or "") else None
         entry = self._add_entry(
-            _Entry(number, index, csl, lead=_lead_words(cite.text), text=cite.text)
+            _Entry(number, index, csl, lead=_lead_words(cite.text), text=cite.text, pages=pages)
         )
         alias = _alias_of(cite)
         if alias:
@@ -1185,7 +1204,9 @@ class _State:
             in_range = [
                 (s, e)
                 for s, e in scored
-                if _in_range(cite.pinpoint, self.entries[e].csl.get("page"))
+                if _in_range(
+                    cite.pinpoint, self.entries[e].csl.get("page") or self.entries[e].pages
+                )
             ]
             if len(in_range) == 1:
                 s, entry = in_range[0]
@@ -1195,6 +1216,26 @@ class _State:
                     min(CONFIDENCE_BY_PAGE_RANGE, SHORT_FORM_WEIGHT * s),
                     f"{form}{who} fits {len(scored)} works; page {cite.pinpoint} lies in "
                     f"{self._describe(entry)}",
+                    cite.pinpoint,
+                )
+            # An article or chapter whose pages the page cited lies outside cannot be the
+            # work meant; when that leaves one work, the page range decides.
+            possible = [
+                (s, e)
+                for s, e in scored
+                if not _outside_range(
+                    cite.pinpoint, self.entries[e].csl.get("page") or self.entries[e].pages
+                )
+            ]
+            if len(possible) == 1 and not in_range:
+                s, entry = possible[0]
+                ruled_out = ", ".join(self._describe(e) for _, e in scored if (s, e) != possible[0])
+                return _Link(
+                    entry,
+                    "short-author",
+                    min(CONFIDENCE_BY_PAGE_RANGE, SHORT_FORM_WEIGHT * s),
+                    f"{form}{who} fits {len(scored)} works; page {cite.pinpoint} lies outside"
+                    f" the pages of {ruled_out}, so {self._describe(entry)}",
                     cite.pinpoint,
                 )
             where = ", ".join(self._describe(e) for _, e in scored)
@@ -2167,6 +2208,18 @@ def _in_range(pinpoint: str | None, page_range: object) -> bool:
         (int(pinpoint), int(pinpoint)) if pinpoint.strip().isdigit() else None
     )
     return bool(outer and inner and outer[0] <= inner[0] and inner[1] <= outer[1])
+
+
+def _outside_range(pinpoint: str | None, page_range: object) -> bool:
+    """Whether a pinpoint (a page or a range) lies wholly outside a work's page range
+    ('221' outside '455-68'); False when either is unknown or not numeric."""
+    if not pinpoint or not isinstance(page_range, str):
+        return False
+    outer = _parse_range(page_range)
+    inner = _parse_range(pinpoint) or (
+        (int(pinpoint), int(pinpoint)) if pinpoint.strip().isdigit() else None
+    )
+    return bool(outer and inner and (inner[1] < outer[0] or inner[0] > outer[1]))
 
 
 def _parse_range(text: str) -> tuple[int, int] | None:

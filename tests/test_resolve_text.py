@@ -650,6 +650,25 @@ CASES = [
     ),
     pytest.param(
         [
+            'Emilio Neri, “Bianca Capello e la sua poetessa", Nuova Antologia 458 (1953): 455-68',
+            "Emilio Neri, Suor Arcangela, monaca del Seicento (Florence: L’Impronta, 1960), p. 214.",
+            "Neri, p. 221",
+            "Neri, p. 460",
+        ],
+        [((3, 0), (2, 0)), ((4, 0), (1, 0))],
+        id="author_of_two_works_decided_by_an_article_page_range",
+    ),
+    pytest.param(
+        [
+            "Emilio Neri, Bianca Capello, Firenze 1953, p. 455.",
+            "Emilio Neri, Suor Arcangela, monaca del Seicento (Florence: L’Impronta, 1960), p. 214.",
+            "Neri, p. 221",
+        ],
+        [((3, 0), None)],
+        id="author_of_two_books_stays_null_whatever_the_page",
+    ),
+    pytest.param(
+        [
             "G. BARNABEI, Il porto di Ancona, Pisa 1932, doc. 50, p. 373.",
             "Barn., doc. 52, p. 374.",
             "Barn. doc. 54, p. 378.",
