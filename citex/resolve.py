@@ -314,10 +314,10 @@ _LOCATOR_AFTER_ELLIPSIS = re.compile(
 )
 # Years (or a volume in roman numerals) alone after a shortened title's dots: they pick a
 # volume, they are no words of the title (the tie-break reads years from the citation).
-# must match: " 1954-1955" ". 1954-1955" ", 1959" "1954 - 55." " I" " XII,"
-# must not match: " 1954 e 1955 " " Il" " In"
+# must match: " 1954-1955" ". 1954-1955" ", 1959" "1954 - 55." " I" " XII," ",Ili" (OCR'd III)
+# must not match: " 1954 e 1955 " " In" " Il Mulino"
 _YEARS_AFTER_ELLIPSIS = re.compile(
-    r"[\s,.]*(?:(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?|[IVXLC]{1,6})[\s,.;]*"
+    r"[\s,.]*(?:(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*\d{2,4})?|[IVXLC]{1,6}|I[IVXLCli]{1,5})[\s,.;]*"
 )
 # A parenthesis pointing back to where a work was cited, inside a short form.
 # must match: "(cited in n. 5, above)" "(cit. alla nota 4)" "(see above, n. 3)" "(supra)"

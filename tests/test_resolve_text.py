@@ -669,6 +669,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "Carte pubbliche stampate ed esposte ne’ luoghi più frequentati della città di"
+            " Verona,III, anno I della libertà italiana, p. 583",
+            "Carte [...],p. 664",
+            "Carte [...],Ili, p. 522.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="a_volume_ocr_read_as_letters_after_the_dots_is_no_title",
+    ),
+    pytest.param(
+        [
             "G. BARNABEI, Il porto di Ancona, Pisa 1932, doc. 50, p. 373.",
             "Barn., doc. 52, p. 374.",
             "Barn. doc. 54, p. 378.",
