@@ -239,6 +239,17 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
 # The words naming an entry of a reference work before its "in" ("sub voce in Enciclopedia").
 _ENTRY_OF = r"(?:(?:sub\s+voce|s\.\s?v\.|ad\s+vocem)\s+)?"
 
+# "sub voce", "s.v." before a reference work's title: the name before is a headword.
+_SUB_VOCE = re.compile(r"(?i:\bsub\s+voce\b|\bs\.\s?v\.)")
+# An entry of a reference work cited by its headword: "Headword, sub voce in Work, II, ...".
+# must match: "Neri Anna, sub voce in Enciclopedia dei mulini, II, Roma 1971, p. 4"
+#             "Bo, s.v. in Dizionario, Roma 1990"
+# must not match: "Neri, Storia, in Atti, Roma 1990" (a chapter) "sub voce in Work" (no
+#                 headword)
+_REFERENCE_ENTRY = re.compile(
+    r"^(?P<head>[^,]{2,80}),\s*(?:sub\s+voce|s\.\s?v\.)\s*,?\s*in\s+"
+    r"(?P<work>[A-Z«\"“][^,]{3,120})(?:,\s*(?P<volume>[IVXLC]{1,6}|\d{1,3})(?=\s*,))?"
+)
 # A chapter whose container is given by a short form at the end: '," in Name, 212'.
 # must match: '"Title," in K0vari, 212' '"Title," in Lee and Orme, 118-19' '," in Lee, pp. 4-5'
 # must not match: '"Title," in Old Roads (Boston, 1972), 3' (publication facts: a full
@@ -875,6 +886,13 @@ class _State:
     def _full(self, number: int, index: int, cite: Citation) -> _Link:
         """A full citation: a new entry, joined to an earlier work when it is the same."""
         csl, method, reason, score = dict(cite.csl), "full", "", 1.0
+        entry_of = _REFERENCE_ENTRY.match(cite.text)
+        if entry_of:
+            # "Neri Anna, sub voce in Enciclopedia dei mulini, II, Roma 1971, p. 499": an
+            # entry of a reference work, which is the work cited (its entries are cited
+            # in notes, the work in a bibliography); the headword stays in the reason.
+            csl = _reference_work_csl(csl, entry_of)
+            reason = f"; the entry '{entry_of.group('head').strip()}' of a reference work"
         container = _CONTAINER_SHORT.search(cite.text)
         if container:
             found = self._container(container.group("short"))
@@ -907,7 +925,12 @@ class _State:
             reason += f"; the work known before only from short forms (note {known})"
         confidence = CONFIDENCE_FULL if method == "full" else SHORT_FORM_WEIGHT * score
         return _Link(
-            entry, method, confidence, reason, cite.pinpoint, csl if method != "full" else None
+            entry,
+            method,
+            confidence,
+            reason,
+            cite.pinpoint,
+            csl if method != "full" or entry_of else None,
         )
 
     def _claim_provisional(self, entry: int) -> int | None:
@@ -990,7 +1013,12 @@ class _State:
                 # before (an introduction, a catalogue entry): the volume is the work.
                 link = self._short_by_title(cite, _in_volume(volume), via=via)
                 if link.entry is not None:
-                    return replace(link, reason=f"{link.reason}; {name_part} wrote in it")
+                    role = (
+                        f"the entry '{name_part}' of it"
+                        if _SUB_VOCE.search(head)
+                        else f"{name_part} wrote in it"
+                    )
+                    return replace(link, reason=f"{link.reason}; {role}")
                 return link
             more = _names_of(title_part) if names and " " not in title_part.strip() else []
             if more and self._any_author(names + more):
@@ -2263,6 +2291,19 @@ def _is_book_part(csl: CSLItem) -> bool:
         "entry-encyclopedia",
         "book",
     ) or bool(csl.get("editor") or csl.get("publisher"))
+
+
+def _reference_work_csl(csl: CSLItem, entry_of: re.Match[str]) -> CSLItem:
+    """The fields of the reference work an entry citation ("Headword, s.v. in Work, II,
+    Roma 1971, p. 499") is in: its title as printed, and the volume, date and place the
+    parser found."""
+    out: CSLItem = {"type": "book", "title": entry_of.group("work").strip(' «»"“”')}
+    if entry_of.group("volume"):
+        out["volume"] = entry_of.group("volume")
+    for f in ("issued", "publisher", "publisher-place", "editor"):
+        if csl.get(f) and csl[f] != out.get("volume"):  # the parser may take "II" for a place
+            out[f] = csl[f]
+    return out
 
 
 def _volume_csl(chapter: CSLItem) -> CSLItem:

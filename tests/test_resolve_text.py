@@ -919,6 +919,23 @@ def test_a_reference_work_volume_is_picked_by_its_number_also_as_ocr_prints_it()
     assert "chapter in note 2" in thirty_six.resolution.reason
 
 
+def test_entries_of_a_reference_work_cited_by_headword_are_that_work() -> None:
+    notes = resolve(
+        "Neri Anna, sub voce in Enciclopedia dei mulini e delle acque, II, Milano-Roma 1971,"
+        " p. 499",
+        "L. Bo, Storia, Roma 1990, p. 3.",
+        "Rossi Carlo, sub voce in Enciclopedia dei mulini ..., II, p. 463;",
+        "Verdi Luca, sub voce in Enciclopedia dei mulini e delle acque, II, Milano-Roma 1971,"
+        " p. 410",
+    )
+    first, short, other = at(notes, (1, 0)), at(notes, (3, 0)), at(notes, (4, 0))
+    assert first.work is not None
+    assert short.work == first.work and other.work == first.work
+    assert "the entry 'Neri Anna' of a reference work" in first.resolution.reason
+    assert "the entry 'Rossi Carlo' of it" in short.resolution.reason
+    assert (short.pinpoint, other.pinpoint) == ("463", "410")
+
+
 def test_supra_note_to_a_later_note_by_nobody_cited_stays_null() -> None:
     notes = resolve("Ann Lee, Old Roads of Kent (Boston, 1972), 4.", "Orme, supra note 7, at 12.")
     assert at(notes, (2, 0)).work is None
