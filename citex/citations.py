@@ -344,11 +344,13 @@ _COMPLETE_ITEM_END = re.compile(
 # Ibid. and its relatives at the start of a piece (OCR may read "I" as "l", "1" or "¡",
 # or lose it: "bid."; "ivi" may come out as "ioi"); "ib." is Italian ibidem.
 # must match: "Ibid., 13" "Ibid." "lbid, 5" "Id. at 7" "Idem, 4" "Ibid" "¡bid." "bid., 4"
-#             "ib. p. 7" "ioi, col. 5"
+#             "ib. p. 7" "ioi, col. 5" "2 id. at 4" (Bluebook: volume 2 of the work before)
 # must not match: "Idaho" "Ibidem Press" is fine to match (it is "ibidem") "Identity"
 #                 "Bid for Power" "Ibsen" "Ioio"
 _IBID = re.compile(
-    r"^(?:[Il1¡]bid(?:em)?|bid(?=\.)|ib(?=\.)|ioi(?=[.,])|Id|Idem|Eadem|Ead|Ivi|Ebd|Ebenda"
+    # Bluebook: a volume of the work just cited before "id." ("2 id. at 4")
+    r"^(?:\d{1,3}\s+(?=id\.))?"
+    r"(?:[Il1¡]bid(?:em)?|bid(?=\.)|ib(?=\.)|ioi(?=[.,])|Id|Idem|Eadem|Ead|Ivi|Ebd|Ebenda"
     r"|Ders|Dies)\b\s*\.?",
     re.IGNORECASE,
 )
@@ -378,6 +380,7 @@ _SUPRA = re.compile(
     r"\bsupra\b|\b(?:op|loc|art)\.\s*cit\b|(?<![\w.])cit\.|\ba\.\s?a\.\s?O\."
     # German: the note of the full citation in brackets, "Meier (Fn. 12), S. 5"
     r"|\((?:(?:vgl|s)\.\s*)?(?:Fn|Fußn|Anm|n|note)\.?\s*\d{1,4}\s*\)"
+    r"|^[^,]{2,80},\s*(?:Fußnote|Fußn\.|Fn\.?|FN)\s*\d{1,4}\b"
     # OCR'd: "op.rii." "art. cil." "op. tit."; the period may be the sentence's, cut off
     r"|\b(?:op|loc|art)\.\s?(?!ed\b)[a-zìí][a-zA-Z1/ìí]{1,2}(?:[.,]|$)",
     re.IGNORECASE,
@@ -557,13 +560,14 @@ _LOWERCASE_TAIL = re.compile(
 # A numbered part after the locator: a document, note, plate, figure, chapter, section
 # or entry of the pages cited, after a comma or "and"/"e".
 # must match: ", doc. XII" ", nota 8" ", no. 412" ", doc. XII.3" ", tav. 3" " e figg. 1-8"
-#             " and n. 26" ", and chap. X" ", Sezione IV" ", nn. 281, 282"
+#             " and n. 26" ", and chap. X" ", Sezione IV" ", nn. 281, 282" ", Fn. 12" " Anm. 3"
 # ... or a bare "nota"/"note" right after the page: the passage is in a note there.
 # must match also: "p. 172 nota" "p. 9, note"
 # must not match: ", Vol. 2" ", 1990" ", Nota bene" (no number) " and 12"
 _NUMBERED_TAIL = re.compile(
-    r"(?:,\s*(?:(?:and|e)\s+)?|(?<!\s)\s+(?:and|e)\s+)"
-    r"(?:docs?|nos?|nn?|nota|note|tav|tab|figg?|chap|cap|(?i:sezione|sez|parte|part|section))"
+    r"(?:,\s*(?:(?:and|e)\s+)?|(?<!\s)\s+(?:and|e)\s+|(?<=\d)\s+(?=(?:Fn|Fußn|Anm)\.))"
+    r"(?:docs?|nos?|nn?|nota|note|tav|tab|figg?|chap|cap|Fn|Fußn|Anm"
+    r"|(?i:sezione|sez|parte|part|section))"
     r"\.?\s*[\dIVXLCivxlc][\w.\-–, ]{0,20}$"
     r"|(?<=\d)(?:,\s*|\s+)(?:nota|note)$"
 )

@@ -182,6 +182,7 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
         "idem",
         re.compile(
             r"^(?:[a-z](?=Idem\b))?"  # "uIdem": a stray letter OCR read before it
+            r"(?:\d{1,3}\s+(?=[Ii]d\.))?"  # Bluebook "2 id. at 4": volume 2 of the work before
             r"(?i:id\.|id(?=\s+at\b)|idem\b\.?|eadem\b\.?|ead\.|iidem\b\.?|eaedem\b\.?)"
             r"|^[Il1]o\.(?=\s*,)"  # "Io., Title": OCR's "Id.,"
         ),
@@ -266,7 +267,8 @@ _CONTAINER_SHORT = re.compile(
 # must not match: "Tre Savii" "Il Caso" "Storia di Venezia" "I Dogi" "Vol" alone
 _LOCATOR_PART = re.compile(
     r"^(?:(?:pp?|ss?|S|col|coll|ff?|fol|cc?|nn?|nota|note|vol|vols|voi|voll|t|tomo|Bd|at|esp|sez"
-    r"|cap|ch|doc|docs|[Cc]hapter|[Cc]apitolo|Kapitel)\b\.?\s*|[Nn][°º]s?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
+    r"|cap|ch|doc|docs|[Cc]hapter|[Cc]apitolo|Kapitel|paras?|par|Rn|rn)\b\.?\s*|[Nn][°º]s?\s*"
+    r"|§§?\s*)*(?:s\.\s?v\.|\d|passim\b|(?:[ivxlc]{1,6}|[IVXLC]{1,6})(?=\s*(?:$|[.:;]|\s*\d|\s+pp?\b)))"
     # a page whose digits OCR read as letters ("p.Ili" for "p. 111"), after its label
     r"|^pp?\.\s*[Iil1|]{2,5}\s*$"
 )
@@ -291,9 +293,22 @@ _PARTS = frozenset(
 # A volume's label, as the parser may keep it in the volume field.
 # must match: "voi. " "Vol." "vol " "t. "    must not match: "45" "XII"
 _VOLUME_LABEL = re.compile(r"^\s*(?i:vol|voi|vols|voll|t|tomo|bd)\.?\s*")
+# German: an author, then the footnote the work was cited in, "Meier, Fn. 12, S. 5".
+# must match: "Nesterowicz, Fußnote 20, S. 101-102" "Meier, Fn. 12" "Meier, FN 3, Rn. 4"
+# must not match: "Meier, Roads, S. 5, Fn. 12" (a note of the work cited: a title before)
+_NAME_THEN_FOOTNOTE = re.compile(
+    r"^(?P<head>[^,]{2,80}),\s*(?:Fußnote|Fußn\.|Fn\.?|FN)\s*(?P<note>\d{1,4})\b"
+)
+# A name and Ibid.: the work just cited, by that author.
+# must match: "D. RODRIK, ibid., 6" "Neri, ivi, p. 4" "Meier, ebd., S. 5"
+# must not match: "Neri, Storia, ibid." (a title: the same container) "Ibid., 4"
+_NAME_THEN_IBID = re.compile(
+    r"^(?P<name>[^,\d]{2,60}),\s*(?i:ibid(?:em)?|ivi|ebd|ebenda)\b\.?\s*(?:,|$)"
+)
 # A citation that opens with a labelled locator (no author or title before it).
 # must match: "vol. 14, pp. 42-43" "Vol. 2, p. 3" "voi. 24, p. 3" "pp. 5-6" "col. 4" "t. IX, p. 3"
 # must not match: "Volpe, 4" "Pisa, 4" "14, pp. 4" (a bare number: a year, a volume?)
+#                 "Para 533" (legal notes give paragraphs of the judgment they discuss)
 _LOCATOR_ONLY = re.compile(
     r"^(?i:vol|voi|voll|vols|t|tomo|bd|pp?|col|coll|fol|cc?|ff?|nn?|doc|docs)\.\s*[\dIVXLCivxlc]"
 )
@@ -646,6 +661,11 @@ class _State:
             introduced = self._introduction_to(cite, text)
             if introduced is not None:
                 return introduced
+            footnote = _NAME_THEN_FOOTNOTE.match(text)
+            if footnote:  # "Nesterowicz, Fußnote 20, S. 101": the work cited in note 20
+                return self._supra_note(
+                    number, cite, int(footnote.group("note")), footnote.group("head")
+                )
         for ref in self.patterns:
             m = (
                 ref.pattern.match(text)
@@ -673,6 +693,20 @@ class _State:
             return self._full(number, index, cite)
         if cite.kind == "ibid":  # a form the splitter knows and this table not ("bid.")
             return self._ibid(cite, before, gap, "ibid")
+        named = _NAME_THEN_IBID.match(text)
+        if named and _names_of(named.group("name")):
+            # "D. Rodrik, ibid., 6": Ibid. with the author's name, which must be the
+            # author of the work it repeats
+            link = self._ibid(cite, before, gap, "ibid")
+            names = _names_of(named.group("name"))
+            if link.entry is not None and self._names_score(names, link.entry) < NAME_MATCH:
+                return _unresolved(
+                    "ibid",
+                    cite,
+                    f"'{named.group('name')}, ibid.' but the work before is"
+                    f" {self._describe(link.entry)}",
+                )
+            return link
         if _LOCATOR_ONLY.match(text) and all(
             _LOCATOR_PART.match(part.strip()[:1].lower() + part.strip()[1:])
             for part in _comma_parts(text.rstrip(" .;:"))

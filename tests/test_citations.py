@@ -1449,6 +1449,12 @@ SPLITS = [
         [cite("J Lee, Roads of Kent (OUP 1990) 12-14", pinpoint="12-14")],
         id="oscola_page_after_the_publication_bracket",
     ),
+    pytest.param(
+        "Lee, Strassen, S. 5 Fn. 12.",
+        [cite("Lee, Strassen, S. 5 Fn. 12", "short", pinpoint="5")],
+        id="a_footnote_of_the_page_cited_is_a_tail",
+    ),
+    pytest.param("2 id. at 4.", [cite("2 id. at 4", "ibid", pinpoint="4")], id="bluebook_2_id"),
 ]
 
 

@@ -622,6 +622,34 @@ CASES = [
     ),
     pytest.param(
         [
+            "2 WILLIAM BRANDT, COMMENTARIES ON THE MILLS OF ENGLAND 4 (1768).",
+            "2 id. at 4, 7.",
+            "Id. at 9.",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), (1, 0))],
+        id="bluebook_volume_before_id",
+    ),
+    pytest.param(
+        [
+            "D. BRANDT, The Mills Paradox, New York 2011, p. 3.",
+            "D. BRANDT, ibid., 6",
+            "K. ROSSI, ibid., 7",
+        ],
+        [((2, 0), (1, 0)), ((3, 0), None)],
+        id="a_name_and_ibid_by_that_author_only",
+    ),
+    pytest.param(
+        [
+            "A. Nowak, Prawo młynów, Torun 2010, S. 5.",
+            "B. Lee, Strassen, Berlin 1990.",
+            "Näher darüber z.B. Nowak, Fußnote 1, S. 101-102",
+            "Lee, Fn. 2, S. 4",
+        ],
+        [((3, 0), (1, 0)), ((4, 0), (2, 0))],
+        id="german_name_then_footnote_number",
+    ),
+    pytest.param(
+        [
             "Ian Bell in his Women Triumphant: Feminism in French Literature 1610-1652."
             " (Oxford: Clarendon Press, 1977),",
             "Bell, pp. 2-3",
