@@ -390,8 +390,12 @@ _VOLUME = re.compile(
 )
 # Separators between the names of a short form.
 # must match: " and " " & " " e " " und " " et " " - " "/" (German legal style "Lee/Orme")
-# must not match: "Anderson" " ed. " "-" "Lee-Orme"
-_NAME_SEPARATOR = re.compile(r"\s+(?:and|&|e|und|et|[-–])\s+|\s*/\s*")
+#             " AND " (names in small capitals, as US law reviews print them)
+# must not match: "Anderson" " ed. " "-" "Lee-Orme" " E " (an initial)
+_NAME_SEPARATOR = re.compile(r"\s+(?:and|AND|&|e|und|UND|et|ET|[-–])\s+|\s*/\s*")
+# A short form's name and its short title in square brackets, as US notes give it.
+# must match: "POSNER [THE ECONOMICS OF JUSTICE]"    must not match: "[A. Neri], Title"
+_BRACKETED_SHORT_TITLE = re.compile(r"^(?P<name>[^\[\]]{2,60}?)\s*\[(?P<title>[^\]]{2,120})\]\s*$")
 # A short form's name closed by a period where a comma belongs, before a capitalised title.
 # must match: "G. Lee. Storia" "Tacchi Neri. Storia" "Lee. La pittura"
 # must not match: "G. Storia" (an initial) "Lee, Storia" "Lee. storia" "Storia della. Neri"
@@ -862,7 +866,17 @@ class _State:
         cit.": OCR damages note numbers, and footnote numbering found in OCR text can be
         off. The reason says so, and the confidence is lower.
         """
-        names = _names_of(head) if head else []
+        # "POSNER [THE ECONOMICS OF JUSTICE], supra note 2", "Posner, Economics, supra note
+        # 2": a short title tells apart two works of the author in that note
+        name_part, title_part = head, ""
+        bracketed = _BRACKETED_SHORT_TITLE.match(head)
+        if bracketed:
+            name_part, title_part = bracketed.group("name"), bracketed.group("title")
+        else:
+            before, comma, after = _split_head(head)
+            if comma == "," and after and _names_of(before):
+                name_part, title_part = before, after
+        names = _names_of(name_part) if name_part else []
 
         def elsewhere(why: str) -> _Link:
             if names:
@@ -902,6 +916,12 @@ class _State:
                     cite.pinpoint,
                 )
             distinct = picked
+        if len(distinct) > 1 and title_part:
+            titled = [
+                u for u in distinct if u.entry is not None and self._title_fits(title_part, u.entry)
+            ]
+            if len(titled) == 1:
+                distinct = titled
         if len(distinct) != 1 or distinct[0].entry is None:
             return _unresolved(
                 "supra",
@@ -1763,6 +1783,15 @@ class _State:
             if not found(parts[-1], NAMED_IN_MATCH):
                 return False
         return True
+
+    def _title_fits(self, title: str, entry: int) -> bool:
+        """Whether a short title matches an entry's parsed title or, when the parser lost
+        it, the words its printed text opens with after the author part."""
+        if self._title_score(title, entry) >= SHORT_TITLE_MATCH:
+            return True
+        _, rest = _printed_author(self.entries[entry].text)
+        opening = rest[: len(title) + PRINTED_TITLE_SLACK]
+        return bool(opening) and self.matcher.short_title(title, opening) >= SHORT_TITLE_MATCH
 
     def _title_score_by_author(self, title: str, entry: int) -> float:
         """A short title's score against a work of the author it names: as for any work,

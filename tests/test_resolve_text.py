@@ -650,6 +650,23 @@ CASES = [
     ),
     pytest.param(
         [
+            "RICHARD A. BRANDT, THE MILLS OF JUSTICE (1981); RICHARD A. BRANDT, ECONOMIC ANALYSIS"
+            " OF MILLS (9th ed. 2014); ROBERT COOTER & THOMAS ULEN, LAW & MILLS (2000).",
+            "See BRANDT [THE MILLS OF JUSTICE], supra note 1; BRANDT [ECONOMIC ANALYSIS OF"
+            " MILLS], supra note 1; Brandt, Economic Analysis, supra note 1; BRANDT [ECONOMIC"
+            " HISTORY], supra note 1; BRANDT, supra note 1.",
+        ],
+        [
+            ((2, 0), (1, 0)),
+            ((2, 1), (1, 1)),
+            ((2, 2), (1, 1)),
+            ((2, 3), None),
+            ((2, 4), None),
+        ],
+        id="supra_note_with_a_short_title_picks_one_of_the_authors_works",
+    ),
+    pytest.param(
+        [
             "Ian Bell in his Women Triumphant: Feminism in French Literature 1610-1652."
             " (Oxford: Clarendon Press, 1977),",
             "Bell, pp. 2-3",
