@@ -897,6 +897,8 @@ class _State:
         if not units:
             return elsewhere(f"note {target} cites nothing citex found")
         distinct = _distinct_units(units, self.entries)
+        if all(u.entry is None for u in distinct):
+            return elsewhere(f"note {target} cites nothing citex resolved")
         if names and any(u.entry is not None for u in distinct):
             scored = [(self._names_score(names, u.entry), u) for u in distinct]
             picked = [u for s, u in scored if s >= NAME_MATCH]
@@ -905,8 +907,17 @@ class _State:
                 link = elsewhere(why)
                 if link.entry is not None or len(distinct) != 1 or distinct[0].entry is None:
                     return link
-                # the note's one item all the same: its author may be what the parser missed
+                # the note's one item all the same: its author may be what the parser
+                # missed, unless it has an author the printed text confirms ("Starrett
+                # Housing, supra note 17" is not Sedigh's article in note 17)
                 entry = distinct[0].entry
+                families, misread = self._entry_names(entry)
+                if families and misread is None and not self.entries[entry].container:
+                    return _unresolved(
+                        "supra",
+                        cite,
+                        f"{why}; its one item is by {', '.join(families)}",
+                    )
                 return _Link(
                     entry,
                     "supra",

@@ -921,7 +921,28 @@ SUPRA_ELSEWHERE = [
         "though its parsed author is not Orme",
         id="the_one_item_of_the_note_all_the_same",
     ),
+    pytest.param(
+        [
+            "Ann Lee, Old Roads of Kent (Boston, 1972), 4.",
+            "Summarizing Neri and Bo, supra note 9, 8.",
+            "Lee, supra note 2, at 12.",
+        ],
+        (3, 0),
+        (1, 0),
+        "note 2 cites nothing citex resolved",
+        id="the_note_resolved_nothing_so_the_author_elsewhere",
+    ),
 ]
+
+
+def test_a_supra_note_to_the_one_item_of_another_named_author_stays_null() -> None:
+    notes = resolve(
+        "H. Sedigh, What Level of Interference Amounts to a Taking, 14 J. INT'L L. 3 (2001).",
+        "Starrett Housing, supra note 1, 154.",
+    )
+    cite = at(notes, (2, 0))
+    assert cite.work is None, cite.resolution
+    assert "its one item is by Sedigh" in cite.resolution.reason
 
 
 @pytest.mark.parametrize(("texts", "where", "target", "reason"), SUPRA_ELSEWHERE)
