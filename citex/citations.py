@@ -82,6 +82,12 @@ MAX_LEAD_IN = 300
 # Libri e lettori, Milano 1987"). A name-opening sentence that is no citation alone is
 # joined to at most this many sentences after it when together they read as one ...
 JOIN_SENTENCES = 2
+# An ABNT reference (Brazilian notes) closes each element with a period: authors, title,
+# subtitle, edition, imprint. After an author block found within this many characters
+# of a sentence's start (past a signal or a short lead-in), up to this many sentences are
+# joined until one holds the year.
+ABNT_AUTHOR_REACH = 60
+ABNT_SENTENCES = 5
 # ... and when at most this share of its words is prose: sentence-case titles carry lower-
 # case words ("Identité, mariage, mobilité sociale" is half), commentary after a name more.
 JOIN_PROSE_SHARE = 0.5
@@ -220,9 +226,11 @@ _INITIAL_AFTER_HYPHEN = re.compile(r"[a-zà-ÿ][-–][A-Z]$")
 # An abbreviation glued by OCR to the initial after it.
 # must match: "ed.J" "trad.G"    must not match: "U.S" "ed" "Ed.J" (a name?)
 _ABBREVIATION_THEN_INITIAL = re.compile(r"^([a-z]{1,5})\.([A-Z])$")
-# Abbreviations that break no sentence when a number follows ("t. IX", "Bd. 3", "Nr. 12")
-# but are ordinary one-letter or short words otherwise.
-_BEFORE_NUMBER = frozenset("t tom bd hft nr".split())
+# Abbreviations that break no sentence when a number follows ("t. IX", "Bd. 3", "Nr. 12",
+# Portuguese months "dez. 2007") but are ordinary one-letter or short words otherwise.
+_BEFORE_NUMBER = frozenset(
+    "t tom bd hft nr cap jan fev abr mai jun jul ago set out nov dez".split()
+)
 # must match: " IX" " 3" " xii,"    must not match: " Il" " In" " Venezia"
 _NUMBER_AFTER = re.compile(r"\s?(?:\d|[IVXLC]+\b|[ivxlc]+\b)")
 # German ordinals: the period after a number is no sentence end before an edition, a
@@ -255,14 +263,17 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Z]$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 # must not match: "Seeing " "Seen as" "Seeds of Change"
 _SIGNAL_AT_START = re.compile(
     r"(?P<signal>(?:but\s+)?see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*"
-    r"|(?:but\s+)?cf\.|compare|contra|accord|e\.\s?g\.)(?:\s*[,:])?\s+",
+    r"|(?:but\s+)?cf\.|compare|contra|accord|e\.\s?g\."
+    # Portuguese (Brazilian notes): "Ver também: RIBAS, ...", "Nesse sentido: COIMBRA, ..."
+    r"|ver(?:\s+também)?(?=\s*:|\s+[A-ZÀ-Ý]{2})|vide|nesse\s+sentido(?=\s*:))(?:\s*[,:])?\s+",
     re.IGNORECASE,
 )
 # A clause that is only a locator: more places in the work of the clause before.
 # must match: "vol. 16, pp. 112-115" "voi. 9, p. 3" "pp. 4-5" "p. 7" "n. 12" "c. 12v"
+#             "cap. 45, p. 662-672"
 # must not match: "Vol. 2 of Lee, Roads" is matched too (rare) "Vola, Title, 4" "Pisa 1990"
 _LOCATOR_CLAUSE = re.compile(
-    r"(?:vol|voi|voll|vols|t|tomo|pp?|nn?|cc?|ff?|fol|col|doc)\.\s*[\dIVXLCivxlc][^;]{0,80}$"
+    r"(?:vol|voi|voll|vols|t|tomo|pp?|nn?|cc?|ff?|fol|col|doc|cap)\.\s*[\dIVXLCivxlc][^;]{0,80}$"
 )
 # "And" opening a clause that continues a list of citations, in the corpora's languages
 # (Italian "ed" before a vowel); a capitalised word must follow.
@@ -302,7 +313,9 @@ _GERMAN_SIGNAL_AT_START = re.compile(
 # must not match: "we See" (capital) "oversee " "seemed" "vglx"
 _SIGNAL_INSIDE = re.compile(
     r"(?:,\s+|\s)(?P<signal>see(?:\s*,?\s*(?:also|for\s+example|e\.\s?g\.|generally))*|cf\."
-    r"|(?:vgl\.|siehe)(?:\s+" + _GERMAN_SIGNAL_ADVERB + r")*)"
+    r"|(?:vgl\.|siehe)(?:\s+" + _GERMAN_SIGNAL_ADVERB + r")*"
+    # Portuguese "ver" before an ABNT author in capitals ("... mediação ver SPENGLER, F. M.")
+    r"|ver(?:\s+também)?(?=\s+[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*,))"
     r"(?:\s*[,:])?\s+"
 )
 
@@ -631,6 +644,27 @@ _TITLE_QUOTE = re.compile(r"[,?!][\"”]\s*(?:in\s|[A-Z\d(])")
 _LEGAL = re.compile(
     r"\b[A-Z]{1,6}\d*(?:/[A-Z0-9][A-Za-z0-9.]*)+|§|\bU\.\s?N\.|\bU\.\s?S\.\s?C\b|\bGAOR\b"
     r"|\b(?:Article|Art\.|Resolution|Res\.|Section|Sec\.)\s*\d+|\b(?:Code|Stat|Doc)\.?\s*§?\d"
+)
+# ABNT (Brazilian) references open with their authors: SURNAME in capitals, a comma, the
+# given names, several authors separated by semicolons, a role after the last, then a
+# period and the title ("COOTER, Robert; ULEN, Thomas. Direito e economia. 5. ed. Porto
+# Alegre: Bookman, 2010"). Its period and semicolons end no citation.
+# must match: "TONON, Rafael. O que" "SPENGLER, F. M. Retalhos" "SAAD-DINIZ, Eduardo. C"
+#             "ALMEIDA, D.A.R.; PANTOJA, F.M. Title" "BURKARD, F.-P. Title"
+#             "COIMBRA, Marcelo de Aguiar; MANZI, Vanessa Alessi (Coord.). Manual"
+# must not match: "BOORSTIN, THE MYSTERIOUS SCIENCE" (no given name) "Lee, Ann. Title"
+#                 "F. HÖLDERLIN, Patmos. Title" (an initial before: not ABNT)
+#                 (the surname not in capitals) "UN, Doc. A/123" (no title after)
+_ABNT_INITIALS = r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)*"  # "F." "D.A.R." "F.-P."
+_ABNT_GIVEN = (
+    r"(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|" + _ABNT_INITIALS + r")"
+    r"(?:\s+(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|" + _ABNT_INITIALS + r"|de|da|do|dos|das|e|van|von|der|del))*"
+)
+_ABNT_AUTHOR = r"[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*(?:\s+[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*){0,2},\s+" + _ABNT_GIVEN
+_ABNT_AUTHORS = re.compile(
+    # not after an initial: "F. HÖLDERLIN, Patmos." puts the given name first
+    r"(?<![\w,])(?<![A-Z]\.\s)(?<![A-Z]\.)" + _ABNT_AUTHOR + r"(?:\s*;\s*" + _ABNT_AUTHOR + r")*"
+    r"(?:\s*\((?i:coords?|orgs?|eds?|dir)\.\))?(?:\.|(?<=\.))(?=\s+[A-ZÀ-Ý\"“«])"
 )
 # Name particles that stay lower case: "O. von Name", "A. da Name", "J. van der Name".
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|della|du|des|la|le|ten|ter|zu|y)\s+"
@@ -989,8 +1023,15 @@ def _reads_as_citation(text: str) -> bool:
 
 
 def _protected_mask(text: str) -> bytearray:
-    """1 for characters inside double quotes or brackets, where no split may happen."""
+    """1 for characters inside double quotes or brackets, where no split may happen, and
+    for the semicolons and the closing period of an ABNT author block ("COOTER, Robert;
+    ULEN, Thomas. Direito e economia ..."), which end no citation."""
     mask = bytearray(len(text))
+    for m in _ABNT_AUTHORS.finditer(text):
+        for i in range(m.start(), m.end()):
+            if text[i] == ";":
+                mask[i] = 1
+        mask[m.end() - 1] = 1  # the period closing the authors
     quotes = [i for i, ch in enumerate(text) if ch in _DOUBLE_QUOTES]
     for a, b in zip(quotes[::2], quotes[1::2], strict=False):
         mask[a + 1 : b] = b"\x01" * (b - a - 1)
@@ -1036,6 +1077,38 @@ def _join_continued(
         start, end = sentences[i]
         first = text[start:end]
         reach = i
+        abnt = _last_abnt_block(first)
+        if abnt and i + 1 < len(sentences) and not _YEAR.search(first, abnt.end()):
+            # An ABNT reference runs, element after element each closed by a period,
+            # to its year ("TONON, Rafael. Title? Journal, n. 247, p. 38-39, dez. 2007"),
+            # unless another author block or a signal opens a citation first.
+            k, opened = i + 1, i  # opened: the sentence the last reference opened in
+            while k < len(sentences) and k <= opened + ABNT_SENTENCES:
+                following = text[sentences[k][0] : sentences[k][1]]
+                if _ABNT_AUTHORS.match(following) or (
+                    _opens_citation(following) and not _ABNT_ELEMENT.match(following)
+                ):
+                    break
+                reach = k
+                if _YEAR.search(following):
+                    # a later reference may open in the same sentence, after a semicolon
+                    # ("..., 2010; DON, Peppers. Title."): it runs on to its own year
+                    later = _last_abnt_block(following)
+                    if later is None or _YEAR.search(following, later.end()):
+                        break
+                    opened = k
+                k += 1
+            if (
+                reach + 1 < len(sentences)
+                and _YEAR.search(text, start, sentences[reach][1])
+                and _LOCATOR_CLAUSE.match(text, *sentences[reach + 1])
+            ):
+                reach += 1  # "... 2021. cap. 45, p. 662-672": the pages after the year
+            if reach > i and _YEAR.search(text, start, sentences[reach][1]):
+                out.append((start, sentences[reach][1]))
+                i = reach + 1
+                continue
+            reach = i
         if (
             i + 1 < len(sentences)
             and _SURNAME_ALONE.match(first)
@@ -1099,6 +1172,27 @@ def _join_continued(
         out.append((start, sentences[reach][1]))
         i = reach + 1
     return _join_facts_only(text, protected, out)
+
+
+# Elements of an ABNT reference that may read as a new citation's opening: the volume a
+# chapter is in, the translator, the editor, where and when it was found online.
+# must match: "In: SPENGLER, F.M. (orgs.)" "Tradução de Ana Lee, Rio" "Trad. Ana Lee"
+#             "Disponível em: http" "Acesso em: 3 maio 2020"
+# must not match: "Intervenção" "Traduzir" "In the"
+_ABNT_ELEMENT = re.compile(
+    r"(?:In:|Tradução\b|Trad\.|Organização\b|Coordenação\b|Disponível\s+em\b|Acesso\s+em\b)"
+)
+
+
+def _last_abnt_block(sentence: str) -> re.Match[str] | None:
+    """The last ABNT author block of a sentence that opens a citation: near the sentence's
+    start (past a signal or a short lead-in) or after a semicolon or a colon."""
+    last = None
+    for m in _ABNT_AUTHORS.finditer(sentence):
+        before = sentence[: m.start()].rstrip()
+        if m.start() <= ABNT_AUTHOR_REACH or before.endswith((";", ":")):
+            last = m
+    return last
 
 
 def _join_facts_only(
@@ -1468,6 +1562,8 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
         return True
     if _IBID.match(clause) or _SUPRA.search(clause) or OCR_CIT.search(clause):
         return True
+    if _ABNT_AUTHORS.match(clause) and _YEAR.search(clause):
+        return True  # "TONON, Rafael. Title. Journal, n. 247, dez. 2007": ABNT
     if _is_parenthetical_only(clause):
         return False
     score, prose = _citation_score(clause), _prose_share(clause)

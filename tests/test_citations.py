@@ -1455,6 +1455,53 @@ SPLITS = [
         id="a_footnote_of_the_page_cited_is_a_tail",
     ),
     pytest.param("2 id. at 4.", [cite("2 id. at 4", "ibid", pinpoint="4")], id="bluebook_2_id"),
+    # --- ABNT (Brazilian) references: SURNAME, Given. Title. Place: Publisher, Year ---------
+    pytest.param(
+        "Cf. MOINHO, Rafael. O que é um moinho? Revista Moinhos, n. 247, p. 38-39, dez. 2007.",
+        [
+            cite(
+                "MOINHO, Rafael. O que é um moinho? Revista Moinhos, n. 247, p. 38-39, dez. 2007",
+                signal="cf.",
+            )
+        ],
+        id="abnt_article_with_a_question_mark_and_a_month",
+    ),
+    pytest.param(
+        "Cf. RODA, Roberto; AGUA, Tomás. Direito e moinhos. 5. ed. Porto Alegre: Editora"
+        " Bookman, 2010; PEDRA, Pedro; ROCHA, Marta. Confiança extrema: a honestidade. Tradução"
+        " de Ricardo Bastos Vieira. Rio de Janeiro: Elsevier, 2012.",
+        [
+            cite(
+                "RODA, Roberto; AGUA, Tomás. Direito e moinhos. 5. ed. Porto Alegre: Editora"
+                " Bookman, 2010",
+                signal="cf.",
+            ),
+            cite(
+                "PEDRA, Pedro; ROCHA, Marta. Confiança extrema: a honestidade. Tradução de Ricardo"
+                " Bastos Vieira. Rio de Janeiro: Elsevier, 2012",
+                signal="cf.",
+            ),
+        ],
+        id="abnt_several_authors_and_a_translator",
+    ),
+    pytest.param(
+        "Sobre técnicas de moagem ver MOLEIRO, F. M. Retalhos de moagem [recurso eletrônico]."
+        " Santa Cruz do Sul: Essere nel Mondo, 2014, p. 44.",
+        [
+            cite(
+                "MOLEIRO, F. M. Retalhos de moagem [recurso eletrônico]. Santa Cruz do Sul:"
+                " Essere nel Mondo, 2014, p. 44",
+                signal="ver",
+                pinpoint="44",
+            )
+        ],
+        id="abnt_after_a_portuguese_lead_in_with_ver",
+    ),
+    pytest.param(
+        "F. MULLER, Patmos. Dem Landgrafen überreichte Handschrift, 1802.",
+        [cite("F. MULLER, Patmos. Dem Landgrafen überreichte Handschrift, 1802")],
+        id="an_initial_before_a_surname_in_capitals_is_no_abnt",
+    ),
 ]
 
 
