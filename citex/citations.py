@@ -661,6 +661,8 @@ _ABNT_GIVEN = (
     r"(?:\s+(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|" + _ABNT_INITIALS + r"|de|da|do|dos|das|e|van|von|der|del))*"
 )
 _ABNT_AUTHOR = r"[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*(?:\s+[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*){0,2},\s+" + _ABNT_GIVEN
+# A word in capitals and a comma: what every ABNT author block holds.
+_CAPITALS_COMMA = re.compile(r"[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*,\s")
 _ABNT_AUTHORS = re.compile(
     # not after an initial: "F. HÖLDERLIN, Patmos." puts the given name first
     r"(?<![\w,])(?<![A-Z]\.\s)(?<![A-Z]\.)" + _ABNT_AUTHOR + r"(?:\s*;\s*" + _ABNT_AUTHOR + r")*"
@@ -1027,7 +1029,8 @@ def _protected_mask(text: str) -> bytearray:
     for the semicolons and the closing period of an ABNT author block ("COOTER, Robert;
     ULEN, Thomas. Direito e economia ..."), which end no citation."""
     mask = bytearray(len(text))
-    for m in _ABNT_AUTHORS.finditer(text):
+    # (a surname in capitals and its comma first, a cheap test most notes fail)
+    for m in _ABNT_AUTHORS.finditer(text) if _CAPITALS_COMMA.search(text) else ():
         for i in range(m.start(), m.end()):
             if text[i] == ";":
                 mask[i] = 1
@@ -1187,6 +1190,8 @@ _ABNT_ELEMENT = re.compile(
 def _last_abnt_block(sentence: str) -> re.Match[str] | None:
     """The last ABNT author block of a sentence that opens a citation: near the sentence's
     start (past a signal or a short lead-in) or after a semicolon or a colon."""
+    if not _CAPITALS_COMMA.search(sentence):
+        return None
     last = None
     for m in _ABNT_AUTHORS.finditer(sentence):
         before = sentence[: m.start()].rstrip()
