@@ -720,10 +720,15 @@ _END_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)\s*\.?$")
 # A cross-reference to another place of the citing article itself, not to a work.
 # must match: "infra, nota 35" "above, note 4" "below, pp. 14-15" "here, p. 13" ". infra,pp. 4"
 #             "Cfr. infra, n. 6" "ultra,nota 8" "sopra, p. 5" "above, part II"
+#             "supra text accompanying note 191" "See infra text accompanying notes 41-42"
 # must not match: "Below the Salt, 4" (a title) "Lee, above, 4" "infra dig." "here and there"
+#                 "supra note 12" (a work cited in note 12)
 _INTERNAL_REFERENCE = re.compile(
-    r"[\W\d]{0,3}(?:(?:cfr|cf|vedi|see)\.?\s+)?(?:infra|ultra|above|below|here|sopra|sotto|qui)"
-    r"(?=[\s,.:;]*(?:pp?\.|nn?\.|notes?\b|nota\b|nt\.|part\b|\d|$))"
+    r"[\W\d]{0,3}(?i:(?:cfr|cf|vedi|see)\.?\s+)?(?:infra|ultra|above|below|here|sopra|sotto|qui"
+    # US law reviews: "supra text accompanying note 191", "infra notes 45-54 and
+    # accompanying text" point to the article's own text
+    r"|supra(?=\s+text\s+accompanying))"
+    r"(?=[\s,.:;]*(?:pp?\.|nn?\.|notes?\b|nota\b|nt\.|part\b|text\b|\d|$))"
 )
 # A journal or series named in guillemets after a comma or "in", as Romance references
 # give containers.

@@ -1455,6 +1455,11 @@ SPLITS = [
         id="a_footnote_of_the_page_cited_is_a_tail",
     ),
     pytest.param("2 id. at 4.", [cite("2 id. at 4", "ibid", pinpoint="4")], id="bluebook_2_id"),
+    pytest.param(
+        "See supra text accompanying note 191; Lee, supra note 12, at 4.",
+        [cite("Lee, supra note 12, at 4", "supra", pinpoint="4")],
+        id="supra_text_accompanying_is_the_article_itself",
+    ),
     # --- ABNT (Brazilian) references: SURNAME, Given. Title. Place: Publisher, Year ---------
     pytest.param(
         "Cf. MOINHO, Rafael. O que é um moinho? Revista Moinhos, n. 247, p. 38-39, dez. 2007.",
