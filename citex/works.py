@@ -216,9 +216,22 @@ def same_work(a: CSLItem, b: CSLItem) -> bool:
         return _containers_agree(a, b)
     if ta or tb:
         return False
+    ca, cb = a.get("container-title"), b.get("container-title")
+    if not ca and not cb and a.get("author") and b.get("author"):
+        # Author-date citations ("SILVA, 2002, p. 28" twice): the authors and the year
+        # name one work of the reference list
+        ya, yb = issued_year(a), issued_year(b)
+        return (
+            ya is not None
+            and ya == yb
+            and len(a["author"]) == len(b["author"])
+            and all(
+                name_similarity(_family(x), _family(y)) >= NAME_SAME
+                for x, y in zip(a["author"], b["author"], strict=True)
+            )
+        )
     # Neither has a title (an issue of a periodical, a newspaper of one day): the container
     # and the facts that pin the issue down must all be there and agree.
-    ca, cb = a.get("container-title"), b.get("container-title")
     if not (ca and cb) or title_similarity(str(ca), str(cb)) < TITLE_SAME:
         return False
     pinned = [f for f in ("volume", "issue") if a.get(f) and b.get(f)]
@@ -276,10 +289,11 @@ def _shape(item: CSLItem) -> tuple[bool, bool] | None:
     """Whether the item has an author and a title; None when it can match nothing.
 
     Two items :func:`same_work` joins without a document symbol have the same shape; an
-    item with neither a title nor a container is joined by its symbol or not at all.
+    item with neither a title, a container nor an author is joined by its symbol or not
+    at all (with an author alone, by its authors and year: "SILVA, 2002").
     """
     titled = bool(_titles(item))
-    if not titled and not item.get("container-title"):
+    if not titled and not item.get("container-title") and not item.get("author"):
         return None
     return bool(item.get("author")), titled
 

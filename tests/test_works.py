@@ -40,6 +40,30 @@ CDSP = {"container-title": "Digest of the Press", "volume": "XLI"}
 
 SAME_WORK = [
     pytest.param(
+        {"author": [{"family": "SILVA"}], "issued": {"date-parts": [[2002]]}},
+        {"author": [{"family": "Silva"}], "issued": {"date-parts": [[2002]]}},
+        True,
+        id="author_date_citations_of_one_year",
+    ),
+    pytest.param(
+        {"author": [{"family": "SILVA"}], "issued": {"date-parts": [[2002]]}},
+        {"author": [{"family": "SILVA"}], "issued": {"date-parts": [[2003]]}},
+        False,
+        id="author_date_citations_of_two_years",
+    ),
+    pytest.param(
+        {"author": [{"family": "SILVA"}], "issued": {"date-parts": [[2002]]}},
+        {"author": [{"family": "SILVA"}, {"family": "Neri"}], "issued": {"date-parts": [[2002]]}},
+        False,
+        id="author_date_citations_of_other_authors",
+    ),
+    pytest.param(
+        {"author": [{"family": "SILVA"}]},
+        {"author": [{"family": "SILVA"}]},
+        False,
+        id="a_name_alone_twice_names_no_one_work",
+    ),
+    pytest.param(
         {"title": "Annuario dei mulini italiani. 1954-1955", "issued": {"date-parts": [[1954]]}},
         {"title": "Annuario dei mulini italiani. 1959-1960"},
         False,
