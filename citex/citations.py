@@ -1593,11 +1593,7 @@ def _is_citation(clause: str, *, by_shape: bool = True) -> bool:
 
 def _is_shortened_title(clause: str) -> bool:
     """'Title of the Work..., p. 5', 'Lee, Title...': a title cut short with dots."""
-    pin = _find_pinpoint(clause)
-    body = clause[: pin.start] if pin.value is not None else clause
-    unread = _UNREAD_PAGES.search(body)  # "Prospetto [...], p.Ili": OCR'd page digits
-    if unread:
-        body = body[: unread.start()]
+    body = _before_locator(clause)  # "Prospetto [...], p.Ili" too: OCR'd page digits
     dots = _CLOSING_DOTS.search(body)
     if not dots or not clause[:1].isupper():
         return False
@@ -1669,18 +1665,22 @@ def _closes_with_facts(clause: str) -> bool:
     holding an early-modern imprint ('Title, In Roma, Appresso Neri')."""
     if not clause[:1].isupper():
         return False
-    pin = _find_pinpoint(clause)
-    body = clause[: pin.start] if pin.value is not None else clause
-    # The whole clause too: a span of years closing it ("Roma, Neri, 2 voll., 1806-1808")
-    # may have been taken for a page range.
-    unread = _UNREAD_PAGES.search(body)  # "Torino, 1934, pp. vn-xxiv": OCR'd roman pages
-    if unread:
-        body = body[: unread.start()]
+    body = _before_locator(clause)  # "Torino, 1934, pp. vn-xxiv" too: OCR'd roman pages
     return bool(
         _CLOSING_FACTS.search(body.rstrip(_TRAILING_PUNCTUATION))
-        or _CLOSING_FACTS.search(clause.rstrip(_TRAILING_PUNCTUATION))
+        # the whole clause too: a span of years closing it ("Roma, Neri, 2 voll.,
+        # 1806-1808") may have been taken for a page range
+        or (body != clause and _CLOSING_FACTS.search(clause.rstrip(_TRAILING_PUNCTUATION)))
         or _IMPRINT.search(clause)
     )
+
+
+def _before_locator(clause: str) -> str:
+    """A clause without its pinpoint, and without pages OCR made unreadable as numbers."""
+    pin = _find_pinpoint(clause)
+    body = clause[: pin.start] if pin.value is not None else clause
+    unread = _UNREAD_PAGES.search(body)
+    return body[: unread.start()] if unread else body
 
 
 # Pages after "p."/"pp." that OCR made unreadable as numbers ("vn" for "vii"), closing a

@@ -238,17 +238,18 @@ BACK_REFERENCES: tuple[BackReference, ...] = (
 )
 
 # The words naming an entry of a reference work before its "in" ("sub voce in Enciclopedia").
-_ENTRY_OF = r"(?:(?:sub\s+voce|s\.\s?v\.|ad\s+vocem)\s+)?"
+_ENTRY_WORDS = r"(?:sub\s+voce|s\.\s?v\.|ad\s+vocem)"
+_ENTRY_OF = r"(?:" + _ENTRY_WORDS + r"\s+)?"
 
 # "sub voce", "s.v." before a reference work's title: the name before is a headword.
-_SUB_VOCE = re.compile(r"(?i:\bsub\s+voce\b|\bs\.\s?v\.)")
+_SUB_VOCE = re.compile(r"(?i:\b" + _ENTRY_WORDS + r")")
 # An entry of a reference work cited by its headword: "Headword, sub voce in Work, II, ...".
 # must match: "Neri Anna, sub voce in Enciclopedia dei mulini, II, Roma 1971, p. 4"
 #             "Bo, s.v. in Dizionario, Roma 1990"
 # must not match: "Neri, Storia, in Atti, Roma 1990" (a chapter) "sub voce in Work" (no
 #                 headword)
 _REFERENCE_ENTRY = re.compile(
-    r"^(?P<head>[^,]{2,80}),\s*(?:sub\s+voce|s\.\s?v\.)\s*,?\s*in\s+"
+    r"^(?P<head>[^,]{2,80}),\s*" + _ENTRY_WORDS + r"\s*,?\s*in\s+"
     r"(?P<work>[A-Z«\"“][^,]{3,120})(?:,\s*(?P<volume>[IVXLC]{1,6}|\d{1,3})(?=\s*,))?"
 )
 # A chapter whose container is given by a short form at the end: '," in Name, 212'.
@@ -698,11 +699,11 @@ class _State:
         if cite.kind == "ibid":  # a form the splitter knows and this table not ("bid.")
             return self._ibid(cite, before, gap, "ibid")
         named = _NAME_THEN_IBID.match(text)
-        if named and _names_of(named.group("name")):
+        names = _names_of(named.group("name")) if named else []
+        if names:
             # "D. Rodrik, ibid., 6": Ibid. with the author's name, which must be the
             # author of the work it repeats
             link = self._ibid(cite, before, gap, "ibid")
-            names = _names_of(named.group("name"))
             if link.entry is not None and self._names_score(names, link.entry) < NAME_MATCH:
                 return _unresolved(
                     "ibid",
@@ -899,7 +900,7 @@ class _State:
         distinct = _distinct_units(units, self.entries)
         if all(u.entry is None for u in distinct):
             return elsewhere(f"note {target} cites nothing citex resolved")
-        if names and any(u.entry is not None for u in distinct):
+        if names:
             scored = [(self._names_score(names, u.entry), u) for u in distinct]
             picked = [u for s, u in scored if s >= NAME_MATCH]
             if not picked:
@@ -1294,13 +1295,7 @@ class _State:
                     return printed
             return link
         if len(scored) > 1:
-            in_range = [
-                (s, e)
-                for s, e in scored
-                if _in_range(
-                    cite.pinpoint, self.entries[e].csl.get("page") or self.entries[e].pages
-                )
-            ]
+            in_range = [(s, e) for s, e in scored if _in_range(cite.pinpoint, self._pages(e))]
             if len(in_range) == 1:
                 s, entry = in_range[0]
                 return _Link(
@@ -1314,11 +1309,7 @@ class _State:
             # An article or chapter whose pages the page cited lies outside cannot be the
             # work meant; when that leaves one work, the page range decides.
             possible = [
-                (s, e)
-                for s, e in scored
-                if not _outside_range(
-                    cite.pinpoint, self.entries[e].csl.get("page") or self.entries[e].pages
-                )
+                (s, e) for s, e in scored if not _outside_range(cite.pinpoint, self._pages(e))
             ]
             if len(possible) == 1 and not in_range:
                 s, entry = possible[0]
@@ -1494,11 +1485,7 @@ class _State:
             else:
                 name_score, openings = 1.0, [rest, e.text]
             title_score = max(
-                (
-                    self.matcher.short_title(title, o[: len(title) + PRINTED_TITLE_SLACK])
-                    for o in openings
-                    if o
-                ),
+                (self._opening_score(title, o) for o in openings if o),
                 default=0.0,
             )
             score = min(name_score, title_score) - LEAD_WORD_DISCOUNT
@@ -1652,6 +1639,12 @@ class _State:
                 best[e.cluster] = (i, s)
         return sorted(best.values())
 
+    def _pages(self, entry: int) -> str | None:
+        """An entry's page range: its parsed "page" field, else the range its full citation
+        printed where a page stands (an article's or a chapter's)."""
+        e = self.entries[entry]
+        return e.csl.get("page") or e.pages
+
     def _by_abbreviated_name(
         self, cite: Citation, names: list[str], *, via: str | None
     ) -> _Link | None:
@@ -1801,8 +1794,12 @@ class _State:
         if self._title_score(title, entry) >= SHORT_TITLE_MATCH:
             return True
         _, rest = _printed_author(self.entries[entry].text)
-        opening = rest[: len(title) + PRINTED_TITLE_SLACK]
-        return bool(opening) and self.matcher.short_title(title, opening) >= SHORT_TITLE_MATCH
+        return bool(rest) and self._opening_score(title, rest) >= SHORT_TITLE_MATCH
+
+    def _opening_score(self, title: str, printed: str) -> float:
+        """How well a short title stands for the opening of a printed text (as long as the
+        title and a little more: the place, publisher or journal that follow)."""
+        return self.matcher.short_title(title, printed[: len(title) + PRINTED_TITLE_SLACK])
 
     def _title_score_by_author(self, title: str, entry: int) -> float:
         """A short title's score against a work of the author it names: as for any work,
@@ -2301,27 +2298,31 @@ def _same_volume(a: str, b: str) -> bool:
     return normalise(_VOLUME_LABEL.sub("", a)) == normalise(_VOLUME_LABEL.sub("", b))
 
 
-def _in_range(pinpoint: str | None, page_range: object) -> bool:
-    """Whether a pinpoint (a page or a range) lies within a page range ('17' in '11-19')."""
+def _spans(
+    pinpoint: str | None, page_range: object
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(the page range's span, the pinpoint's span), or None when either is missing or not
+    numeric (a page is a span of one)."""
     if not pinpoint or not isinstance(page_range, str):
-        return False
+        return None
     outer = _parse_range(page_range)
     inner = _parse_range(pinpoint) or (
         (int(pinpoint), int(pinpoint)) if pinpoint.strip().isdigit() else None
     )
-    return bool(outer and inner and outer[0] <= inner[0] and inner[1] <= outer[1])
+    return (outer, inner) if outer and inner else None
+
+
+def _in_range(pinpoint: str | None, page_range: object) -> bool:
+    """Whether a pinpoint (a page or a range) lies within a page range ('17' in '11-19')."""
+    spans = _spans(pinpoint, page_range)
+    return spans is not None and spans[0][0] <= spans[1][0] and spans[1][1] <= spans[0][1]
 
 
 def _outside_range(pinpoint: str | None, page_range: object) -> bool:
     """Whether a pinpoint (a page or a range) lies wholly outside a work's page range
     ('221' outside '455-68'); False when either is unknown or not numeric."""
-    if not pinpoint or not isinstance(page_range, str):
-        return False
-    outer = _parse_range(page_range)
-    inner = _parse_range(pinpoint) or (
-        (int(pinpoint), int(pinpoint)) if pinpoint.strip().isdigit() else None
-    )
-    return bool(outer and inner and (inner[1] < outer[0] or inner[0] > outer[1]))
+    spans = _spans(pinpoint, page_range)
+    return spans is not None and (spans[1][1] < spans[0][0] or spans[1][0] > spans[0][1])
 
 
 def _parse_range(text: str) -> tuple[int, int] | None:
